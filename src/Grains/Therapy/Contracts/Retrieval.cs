@@ -1,0 +1,46 @@
+namespace TrtOrleans.Therapy.Contracts;
+
+/// <summary>One exemplar record (trt-engine.md §15.1), as loaded from <c>Data/exemplars/*.jsonl</c>.</summary>
+public sealed record Exemplar(
+    string Id,
+    string TherapistText,
+    string ClientText,
+    string? Substate,
+    string? SituationType,
+    string? Technique,
+    IReadOnlyList<string> RagContexts,
+    IReadOnlyList<string> Tags)
+{
+    public bool VerbatimOk => Tags.Contains("verbatim_ok");
+    public bool HasAck => Tags.Contains("has_ack");
+    public bool FromProject => Tags.Contains("source:project");
+}
+
+/// <summary>A retrieval hit: the exemplar and its similarity score.</summary>
+public sealed record RetrievedExemplar(Exemplar Exemplar, double Score);
+
+/// <summary>Retrieval over the exemplar corpus (§15.3): filter by rag_query, rank, top 3 above the minimum.
+/// Never throws: any failure means "nothing retrieved".</summary>
+public interface IExemplarRetriever
+{
+    Task<IReadOnlyList<RetrievedExemplar>> RetrieveAsync(string ragQuery, string correctedInput, CancellationToken ct);
+
+    /// <summary>Provider name (ollama, minilm, bm25) — part of the cache key.</summary>
+    string Provider { get; }
+
+    /// <summary>Corpus version hash — part of the cache key.</summary>
+    string CorpusVersion { get; }
+
+    /// <summary>False when the corpus failed validation (health shows rag unhealthy).</summary>
+    bool CorpusHealthy { get; }
+}
+
+/// <summary>Shared cache of retrieval results: ids and scores only, never text (§15.3). 1 h TTL.
+/// Implementations must swallow their own failures (a failure is a miss).</summary>
+public interface IRetrievalCache
+{
+    Task<IReadOnlyList<CachedHit>?> GetAsync(string key, CancellationToken ct);
+    Task SetAsync(string key, IReadOnlyList<CachedHit> hits, CancellationToken ct);
+}
+
+public sealed record CachedHit(string ExemplarId, double Score);

@@ -1,0 +1,87 @@
+namespace TrtOrleans.Therapy.Contracts;
+
+// What one turn produces (trt-engine.md §6 steps 10–11, §12.3). The grain maps these onto api.md's
+// TherapistResponse wire record and appends Exchange to the session history.
+
+public sealed record SelfHarmReport(bool Detected, IReadOnlyList<string> PhrasesFound, string Severity);
+
+public sealed record SafetyChecksReport(
+    SelfHarmReport SelfHarmDetected,
+    DetectorHit ThinkingModeDetected,
+    DetectorHit PastTenseDetected,
+    DetectorHit IDontKnowDetected);
+
+public sealed record EmotionalStateReport(
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Categories,
+    int Intensity,
+    string PrimaryEmotion);
+
+public sealed record PreprocessingReport(
+    string OriginalInput,
+    string CleanedInput,
+    string CorrectedInput,
+    EmotionalStateReport EmotionalState,
+    string InputCategory,
+    IReadOnlyList<KeyValuePair<string, string>> SpellingCorrections,
+    SafetyChecksReport SafetyChecks);
+
+public sealed record NavigationReport(
+    string Decision,
+    string? SituationType,
+    string? NextState,
+    string? RagQuery,
+    string? Reasoning);
+
+public sealed record SessionProgressReport(
+    string CurrentStage,
+    string CurrentSubstate,
+    int BodyQuestionCount,
+    IReadOnlyDictionary<string, bool> CompletionCriteria);
+
+public sealed record SafetyReport(bool Crisis, string RiskLevel, IReadOnlyList<string> Resources);
+
+public sealed record TurnResponse(
+    int Turn,
+    string TherapistResponse,
+    PreprocessingReport Preprocessing,
+    NavigationReport Navigation,
+    SessionProgressReport SessionProgress,
+    SafetyReport Safety,
+    DateTimeOffset Timestamp);
+
+/// <summary>One history entry (api.md exchanges shape). Substate = the substate after the turn.</summary>
+public sealed record HistoryExchange(
+    int Turn,
+    DateTimeOffset Timestamp,
+    string ClientInput,
+    string TherapistResponse,
+    string NavigationDecision,
+    string? RagQuery,
+    string Substate);
+
+/// <summary>Result of one turn. <see cref="State"/> is a new object: the engine never mutates the state it was given,
+/// so a failed write leaves the grain's copy untouched. AnalyticsEvents are event names to count
+/// (e.g. "decision:build_vision", "crisis_turn", "llm_fallback").</summary>
+public sealed record TurnResult(
+    EngineState State,
+    TurnResponse Response,
+    HistoryExchange Exchange,
+    IReadOnlyList<SafetyAuditEvent> AuditEvents,
+    IReadOnlyList<string> AnalyticsEvents);
+
+/// <summary>Per-turn context: the clock reading of this turn.</summary>
+public sealed record TurnContext(DateTimeOffset Now);
+
+/// <summary>The engine: state and input in, new state and reply out (§1).</summary>
+public interface ITrtEngine
+{
+    /// <summary>A fresh session state (§3 defaults).</summary>
+    EngineState NewSession(string sessionId, DateTimeOffset now);
+
+    /// <summary>Processes one client message. Never mutates <paramref name="state"/>. Never throws for any input text;
+    /// LLM and retrieval failures fall back to the deterministic reply.</summary>
+    Task<TurnResult> ProcessTurnAsync(EngineState state, string userInput, TurnContext ctx, CancellationToken ct);
+
+    /// <summary>Crisis detector on raw input, for the rate-limit exemption (§13.4).</summary>
+    CrisisAnalysis DetectCrisis(string userInput);
+}
