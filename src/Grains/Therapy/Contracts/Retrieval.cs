@@ -44,3 +44,13 @@ public interface IRetrievalCache
 }
 
 public sealed record CachedHit(string ExemplarId, double Score);
+
+/// <summary>Sentence embeddings for semantic retrieval (§15.3): a local model (MiniLM, on the CPU) or Ollama.
+/// Vectors are L2-normalised so cosine = dot product.</summary>
+public interface ITextEmbedder
+{
+    /// <summary>Provider name reported in the cache key: "minilm" or "ollama".</summary>
+    string Name { get; }
+
+    Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct);
+}
