@@ -1,34 +1,53 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 
 namespace TrtOrleans.Grains.Analytics;
 
-/// <summary>Flushes the silo's analytics counters every few seconds and once more when the silo stops gracefully.</summary>
+/// <summary>Flushes the silo's analytics counters every few seconds, and once more late in a graceful silo stop —
+/// after grains have stopped taking messages — so the final flush sees every counted input.</summary>
 public sealed partial class AnalyticsFlusher(AnalyticsRecorder recorder, TimeProvider time, ILogger<AnalyticsFlusher> logger)
-    : BackgroundService
+    : ILifecycleParticipant<ISiloLifecycle>
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private CancellationTokenSource? _stop;
+    private Task? _loop;
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(AnalyticsFlusher), ServiceLifecycleStage.RuntimeServices, StartAsync, StopAsync);
+
+    private Task StartAsync(CancellationToken ct)
+    {
+        _stop = new CancellationTokenSource();
+        _loop = RunAsync(_stop.Token);
+        return Task.CompletedTask;
+    }
+
+    private async Task StopAsync(CancellationToken ct)
+    {
+        if (_stop is not null)
+        {
+            await _stop.CancelAsync();
+            await (_loop ?? Task.CompletedTask);
+        }
+
+        await TryFlushAsync();
+    }
+
+    private async Task RunAsync(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(Period, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await timer.WaitForNextTickAsync(stop))
             {
                 await TryFlushAsync();
             }
         }
         catch (OperationCanceledException)
         {
-            // Stopping: the final flush happens in StopAsync.
+            // Stopping: the final flush follows in StopAsync.
         }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await TryFlushAsync();
     }
 
     private async Task TryFlushAsync()

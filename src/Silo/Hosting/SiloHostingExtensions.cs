@@ -24,45 +24,33 @@ public static class SiloHostingExtensions
     /// Without: the embedded developer mode — localhost clustering and in-memory everything.</summary>
     public static IHostApplicationBuilder AddTrtSilo(this IHostApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
+        builder.UseOrleans(silo => silo.AddTrt(builder.Configuration));
+        return builder;
+    }
+
+    /// <summary>Everything of a TRT silo on an Orleans silo builder. <paramref name="clustering"/> false leaves
+    /// membership to the caller (the test host brings its own).</summary>
+    public static ISiloBuilder AddTrt(this ISiloBuilder silo, IConfiguration configuration, bool clustering = true)
+    {
         var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        var sessions = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
         var redisUrl = ClusterSettings.RedisConnectionString(configuration);
-        var services = builder.Services;
+        var services = silo.Services;
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
         services.AddTrtEngine(configuration);
         services.AddSingleton<AnalyticsRecorder>();
-        // Registered before the silo so that it stops after it: the final flush sees every counted input.
-        services.AddHostedService<AnalyticsFlusher>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AnalyticsFlusher>();
 
+        var storageSerializer = new JsonGrainStorageSerializer();
         if (redisUrl is not null)
         {
-            AddRedisServices(services, RedisUrl.Parse(redisUrl));
-        }
-        else
-        {
-            AddInMemoryServices(services);
-        }
-
-        builder.UseOrleans(silo =>
-        {
-            var storageSerializer = new JsonGrainStorageSerializer();
-            var backstop = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>()?.StorageBackstop
-                ?? new SessionOptions().StorageBackstop;
-            if (redisUrl is not null)
+            var redis = RedisUrl.Parse(redisUrl);
+            AddRedisServices(services, redis);
+            if (clustering)
             {
-                var redis = RedisUrl.Parse(redisUrl);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
-                silo.AddRedisGrainStorage(StorageNames.Sessions, o => o.Configure(s =>
-                {
-                    s.ConfigurationOptions = redis.Clone();
-                    s.DeleteStateOnClear = true;
-                    s.GrainStorageSerializer = storageSerializer;
-                    // Backstop only, longer than the grain's own 24 h expiry, which erases first (see SessionOptions).
-                    s.EntryExpiry = backstop;
-                }));
-                silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
                 silo.Configure<EndpointOptions>(o =>
                 {
                     o.SiloPort = cluster.SiloPort;
@@ -74,29 +62,48 @@ public static class SiloHostingExtensions
                     silo.UseKubernetesHosting();
                 }
             }
-            else
+
+            silo.AddRedisGrainStorage(StorageNames.Sessions, o => o.Configure(s =>
+            {
+                s.ConfigurationOptions = redis.Clone();
+                s.DeleteStateOnClear = true;
+                s.GrainStorageSerializer = storageSerializer;
+                // Backstop only, longer than the grain's own 24 h expiry, which erases first (see SessionOptions).
+                s.EntryExpiry = sessions.StorageBackstop;
+            }));
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
+        }
+        else
+        {
+            AddInMemoryServices(services);
+            if (clustering)
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
-                silo.AddMemoryGrainStorage(StorageNames.Sessions, o => o.GrainStorageSerializer = storageSerializer);
-                silo.UseInMemoryReminderService();
             }
 
+            silo.AddMemoryGrainStorage(StorageNames.Sessions, o => o.GrainStorageSerializer = storageSerializer);
+            silo.UseInMemoryReminderService();
+        }
+
+        if (clustering)
+        {
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = cluster.ClusterId;
                 o.ServiceId = cluster.ServiceId;
             });
-            silo.Configure<ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = cluster.ProbeTimeout;
-                o.NumMissedProbesLimit = cluster.NumMissedProbesLimit;
-            });
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
-            silo.AddDashboard(o => o.HideTrace = true);
-            silo.AddStartupTask(static (sp, _) =>
-                sp.GetRequiredService<IGrainFactory>().GetGrain<ICleanupGrain>(0).EnsureScheduledAsync());
+        }
+
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = cluster.ProbeTimeout;
+            o.NumMissedProbesLimit = cluster.NumMissedProbesLimit;
         });
-        return builder;
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+        silo.AddDashboard(o => o.HideTrace = true);
+        silo.AddStartupTask(static (sp, _) =>
+            sp.GetRequiredService<IGrainFactory>().GetGrain<ICleanupGrain>(0).EnsureScheduledAsync());
+        return silo;
     }
 
     private static void AddRedisServices(IServiceCollection services, ConfigurationOptions redis)
