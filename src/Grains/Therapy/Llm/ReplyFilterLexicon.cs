@@ -39,7 +39,13 @@ public sealed record ReplyFilterLexicon
 
     public static ReplyFilterLexicon Load(string path) => Parse(File.ReadAllText(path));
 
-    /// <summary>Loads the shipped file from <c>AppContext.BaseDirectory/TherapyData</c>.</summary>
-    public static ReplyFilterLexicon LoadDefault() =>
-        Load(Path.Combine(AppContext.BaseDirectory, "TherapyData", RelativePath));
+    /// <summary>Loads the shipped file from <c>AppContext.BaseDirectory/TherapyData</c>. The csproj's LinkBase does
+    /// not rename items inside the project folder, so the build currently copies them as <c>Data/</c>: both are
+    /// looked up, TherapyData first.</summary>
+    public static ReplyFilterLexicon LoadDefault()
+    {
+        var primary = Path.Combine(AppContext.BaseDirectory, "TherapyData", RelativePath);
+        var copied = Path.Combine(AppContext.BaseDirectory, "Data", RelativePath);
+        return Load(File.Exists(primary) || !File.Exists(copied) ? primary : copied);
+    }
 }
