@@ -15,6 +15,7 @@ public sealed class FakeOllamaServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Task _acceptLoop;
+    private int _disposed;
 
     public FakeOllamaServer()
     {
@@ -98,6 +99,12 @@ public sealed class FakeOllamaServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Idempotent: a test may stop the server early to make it unreachable.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _listener.Close();
         try
