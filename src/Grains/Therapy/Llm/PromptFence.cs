@@ -37,8 +37,9 @@ internal sealed partial class PromptFence
             return string.Empty;
         }
 
-        var cleaned = text.Replace(Token, string.Empty, StringComparison.OrdinalIgnoreCase);
-        cleaned = MarkerLike().Replace(cleaned, string.Empty);
+        // Whole marker names first, then any stray copy of this call's token.
+        var cleaned = MarkerLike().Replace(text, string.Empty);
+        cleaned = cleaned.Replace(Token, string.Empty, StringComparison.OrdinalIgnoreCase);
         // Repeat until stable: removing one run can join two halves into a new one ("<<" + "<<<x" → "<<<").
         string previous;
         do
