@@ -29,6 +29,27 @@ public class OllamaTextEmbedderTests
     }
 
     [Fact]
+    public async Task ManyTextsAreSentInBatchesAndKeepTheirOrder()
+    {
+        await using var server = new FakeOllamaServer();
+        server.Responder = request => FakeOllamaServer.Embeddings("m", [.. request.Json!["input"]!.AsArray()
+            .Select(n => new float[] { float.Parse(n!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), 1 })]);
+        using var client = new OllamaApiClient(server.BaseUri, "llama3.1");
+        var embedder = new OllamaTextEmbedder(client, "m");
+        var texts = Enumerable.Range(1, 70).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        var vectors = await embedder.EmbedAsync(texts, CancellationToken.None);
+
+        Assert.Equal(3, server.Requests.Count);
+        Assert.Equal(70, vectors.Length);
+        for (var i = 0; i < 70; i++)
+        {
+            var expected = (i + 1) / MathF.Sqrt(((i + 1) * (i + 1)) + 1);
+            Assert.Equal(expected, vectors[i][0], 5);
+        }
+    }
+
+    [Fact]
     public async Task ServerErrorThrowsSoTheRetrieverFallsBack()
     {
         await using var server = new FakeOllamaServer();

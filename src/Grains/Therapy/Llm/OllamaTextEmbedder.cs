@@ -9,6 +9,8 @@ namespace TrtOrleans.Therapy.Llm;
 /// Vectors are L2-normalised. Failures throw: the retriever falls back to the next provider.</summary>
 public sealed class OllamaTextEmbedder : ITextEmbedder, IDisposable
 {
+    internal const int BatchSize = 32;
+
     private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
     private readonly string _model;
     private readonly TimeSpan _timeout;
@@ -40,29 +42,35 @@ public sealed class OllamaTextEmbedder : ITextEmbedder, IDisposable
             return [];
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_timeout);
-        var generated = await _generator
-            .GenerateAsync(texts, new EmbeddingGenerationOptions { ModelId = _model }, timeout.Token)
-            .ConfigureAwait(false);
-
-        // Messages carry counts only: the texts are client input.
-        if (generated.Count != texts.Count)
-        {
-            throw new InvalidOperationException(
-                $"Ollama returned {generated.Count} embeddings for {texts.Count} texts.");
-        }
-
+        // Batches keep each HTTP call well inside the timeout when the whole corpus is embedded at startup.
         var vectors = new float[texts.Count][];
-        for (var i = 0; i < generated.Count; i++)
+        for (var start = 0; start < texts.Count; start += BatchSize)
         {
-            var vector = generated[i].Vector.ToArray();
-            if (vector.Length == 0 || (i > 0 && vector.Length != vectors[0].Length))
+            var batch = texts.Skip(start).Take(BatchSize).ToList();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(_timeout);
+            var generated = await _generator
+                .GenerateAsync(batch, new EmbeddingGenerationOptions { ModelId = _model }, timeout.Token)
+                .ConfigureAwait(false);
+
+            // Messages carry counts only: the texts are client input.
+            if (generated.Count != batch.Count)
             {
-                throw new InvalidOperationException($"Ollama embedding {i} has {vector.Length} dimensions.");
+                throw new InvalidOperationException(
+                    $"Ollama returned {generated.Count} embeddings for {batch.Count} texts.");
             }
 
-            vectors[i] = Normalise(vector, i);
+            for (var i = 0; i < generated.Count; i++)
+            {
+                var index = start + i;
+                var vector = generated[i].Vector.ToArray();
+                if (vector.Length == 0 || (index > 0 && vector.Length != vectors[0].Length))
+                {
+                    throw new InvalidOperationException($"Ollama embedding {index} has {vector.Length} dimensions.");
+                }
+
+                vectors[index] = Normalise(vector, index);
+            }
         }
 
         return vectors;
