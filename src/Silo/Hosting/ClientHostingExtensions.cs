@@ -8,11 +8,12 @@ namespace TrtOrleans.Silo.Hosting;
 public static class ClientHostingExtensions
 {
     /// <summary>Connects the host to a TRT cluster when REDIS_URL (or Redis:ConnectionString) is set; otherwise runs
-    /// an in-process silo (the embedded developer default). Returns true when a cluster client was configured.</summary>
+    /// an in-process silo (the embedded developer default, or Gateway:EmbeddedSilo). Returns true when a cluster client was configured.</summary>
     public static bool AddTrtClusterOrEmbeddedSilo(this IHostApplicationBuilder builder)
     {
         var redisUrl = ClusterSettings.RedisConnectionString(builder.Configuration);
-        if (redisUrl is null)
+        // Gateway:EmbeddedSilo=true co-hosts a silo with the API also on Redis (a single-process deployment).
+        if (redisUrl is null || builder.Configuration.GetValue<bool>("Gateway:EmbeddedSilo"))
         {
             builder.AddTrtSilo();
             return false;
