@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using TrtOrleans.Grains.Persistence;
 using Orleans.Dashboard;
 
 namespace TrtOrleans.Silo.Hosting;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using TrtOrleans.Grains.Persistence;
 using Orleans.Dashboard;
 using StackExchange.Redis;
 using TrtOrleans.Grains;

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace TrtOrleans.Silo.Hosting;
+namespace TrtOrleans.Grains.Persistence;
 
 /// <summary>Parses the plan's REDIS_URL: <c>redis://[[user]:password@]host:port[/db]</c>, <c>rediss://</c> for TLS.
 /// A plain StackExchange.Redis configuration string ("host:port,password=…") is accepted too.</summary>
