@@ -27,6 +27,21 @@ public sealed class MiniLmRetrievalTests(MiniLmFixture fixture)
         Assert.Contains(ragQuery, Assert.Single(top).Exemplar.RagContexts);
     }
 
+    [Theory]
+    [InlineData(RagQueries.GoalClarification, "i do not really know what to say, this is my first time")]
+    [InlineData(RagQueries.RedirectOutcome, "my husband and i argue every night about money and the kids and nothing gets better")]
+    [InlineData(RagQueries.BodySymptomPresentMoment, "the mortgage payments mainly")]
+    [InlineData(RagQueries.BodyLocation, "i feel frightened whenever the phone rings")]
+    [InlineData(RagQueries.HowDoYouKnow, "yes it is there now, a little")]
+    [InlineData(RagQueries.Ready, "my heart starts pounding and my hands shake")]
+    public async Task ParaphraseWithoutSharedWordsStillRetrieves(string ragQuery, string input)
+    {
+        // These share few or no content words with the corpus: the case where embeddings beat BM25.
+        var hits = await fixture.Retriever.RetrieveAsync(ragQuery, input, CancellationToken.None);
+
+        Assert.NotEmpty(hits);
+    }
+
     [Fact]
     public async Task SimilarSentencesScoreHigherThanUnrelatedOnes()
     {

@@ -8,7 +8,8 @@ namespace TrtOrleans.Therapy.Retrieval;
 internal static partial class RetrievalText
 {
     // Function words and conversational filler carry no topic; keeping them would let "i", "it" or "really"
-    // count as the one shared term that BM25 needs.
+    // count as the one shared term that BM25 needs. "now" is deliberately NOT here: "right now" is what separates
+    // present-moment answers from the rest.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
@@ -16,7 +17,7 @@ internal static partial class RetrievalText
         "done", "down", "during", "each", "even", "few", "for", "from", "further", "get", "gets", "getting", "got",
         "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i",
         "if", "in", "into", "is", "it", "its", "itself", "just", "kind", "know", "let", "like", "lot", "lots", "me",
-        "might", "more", "most", "much", "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "on",
+        "might", "more", "most", "much", "must", "my", "myself", "no", "nor", "not", "of", "off", "on",
         "once", "one", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "pretty", "quite",
         "rather", "really", "same", "she", "should", "so", "some", "something", "sort", "such", "than", "that",
         "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "thing", "things",
@@ -24,7 +25,7 @@ internal static partial class RetrievalText
         "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "yeah", "yes", "yet",
         "you", "your", "yours", "yourself", "um", "uh", "oh", "okay", "ok", "well", "maybe", "bit", "little",
         "actually", "honestly", "totally", "basically", "guess", "mean", "think", "say", "said", "stuff", "s", "t",
-        "d", "ll", "m", "re", "ve", "going", "been", "way", "make", "makes", "made", "thats", "im", "dont",
+        "d", "ll", "m", "re", "ve", "going", "way", "make", "makes", "made", "thats", "im", "dont",
     };
 
     [GeneratedRegex(@"\{[a-z_]+\}")]
