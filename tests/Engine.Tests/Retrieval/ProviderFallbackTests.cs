@@ -92,6 +92,38 @@ public sealed class ProviderFallbackTests
     }
 
     [Fact]
+    public async Task HangingEmbedderTimesOutAndBm25Answers()
+    {
+        var hanging = new HangingEmbedder();
+        var retriever = new ExemplarRetriever(Corpus, [hanging], Microsoft.Extensions.Options.Options.Create(
+            new RetrievalOptions { QueryEmbeddingTimeout = TimeSpan.FromMilliseconds(50) }));
+        await retriever.InitializeAsync(CancellationToken.None);
+        hanging.Hang = true;
+
+        var outcome = await retriever.RetrieveWithProviderAsync(RagQueries.Sensation, "it is in my chest", CancellationToken.None);
+
+        Assert.Equal("bm25", outcome.Provider);
+        Assert.NotEmpty(outcome.Hits);
+    }
+
+    private sealed class HangingEmbedder : ITextEmbedder
+    {
+        public bool Hang { get; set; }
+
+        public string Name => "ollama";
+
+        public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct)
+        {
+            if (Hang)
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            return texts.Select(t => new float[] { t.Length, 1 }).ToArray();
+        }
+    }
+
+    [Fact]
     public async Task CancelledQueryReturnsNothingInsteadOfThrowing()
     {
         var retriever = new ExemplarRetriever(Corpus, [new ScriptedEmbedder("minilm")]);

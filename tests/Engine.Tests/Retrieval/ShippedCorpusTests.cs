@@ -80,6 +80,33 @@ public sealed partial class ShippedCorpusTests
     }
 
     [Fact]
+    public void RepliesStayWithinTheSentenceLimits()
+    {
+        // §10.3: at most 3 sentences, except the vision picture and the permission request.
+        Assert.All(_corpus.Exemplars, e =>
+        {
+            var sentences = Sentence().Matches(e.TherapistText).Count;
+            var limit = e.RagContexts.Any(c => c is RagQueries.FutureSelfVision or RagQueries.TransitionToIntervention) ? 5 : 3;
+            Assert.True(sentences <= limit, $"{e.Id}: {sentences}");
+        });
+    }
+
+    [Fact]
+    public void RepliesAvoidDiagnosisMedicationMarkupAndMetaTalk()
+    {
+        string[] banned = ["diagnos", "disorder", "syndrome", "medication", "medicine", "pill", "prescri", "as an ai",
+            "language model", "chatbot", "http", "*", "#", "\n", "`"];
+        Assert.All(_corpus.Exemplars, e =>
+        {
+            Assert.DoesNotContain('\n', e.TherapistText);
+            Assert.All(banned, b => Assert.DoesNotContain(b, e.TherapistText, StringComparison.OrdinalIgnoreCase));
+        });
+    }
+
+    [GeneratedRegex(@"[^.?!]+[.?!]")]
+    private static partial Regex Sentence();
+
+    [Fact]
     public void CorpusVersionIsStableAcrossLoads()
     {
         Assert.Equal(_corpus.Version, RetrievalTestData.Shipped().Version);

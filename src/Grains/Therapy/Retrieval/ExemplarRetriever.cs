@@ -121,7 +121,9 @@ public sealed class ExemplarRetriever : IProviderReportingRetriever
                 float[]? query = null;
                 try
                 {
-                    var embedded = await active.Embedder.EmbedAsync([correctedInput], ct).ConfigureAwait(false);
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    timeout.CancelAfter(_options.QueryEmbeddingTimeout);
+                    var embedded = await active.Embedder.EmbedAsync([correctedInput], timeout.Token).ConfigureAwait(false);
                     query = embedded.Length == 1 && embedded[0].Length == active.Vectors[0].Length ? Unit(embedded[0]) : null;
                     if (query is null)
                     {

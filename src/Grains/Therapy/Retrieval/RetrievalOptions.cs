@@ -19,5 +19,8 @@ public sealed class RetrievalOptions
     /// <summary>Texts per embedding call while the corpus vectors are built at startup.</summary>
     public int EmbeddingBatchSize { get; set; } = 32;
 
+    /// <summary>Longest wait for the query's embedding (a remote embedder can hang); past it BM25 answers instead.</summary>
+    public TimeSpan QueryEmbeddingTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     public TimeSpan CacheTtl { get; set; } = TimeSpan.FromHours(1);
 }
