@@ -151,6 +151,31 @@ public sealed class CachingRetrieverTests
     }
 
     [Fact]
+    public async Task FailedRetrievalIsNotRemembered()
+    {
+        var cache = new RecordingCache(new InMemoryRetrievalCache());
+        var caching = new CachingRetriever(new FailingRetriever(), cache, Corpus);
+
+        var hits = await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
+
+        Assert.Empty(hits);
+        Assert.Empty(cache.Keys);
+    }
+
+    private sealed class FailingRetriever : IProviderReportingRetriever
+    {
+        public string Provider => "bm25";
+        public string CorpusVersion => "v";
+        public bool CorpusHealthy => true;
+
+        public Task<IReadOnlyList<RetrievedExemplar>> RetrieveAsync(string ragQuery, string correctedInput, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<RetrievedExemplar>>([]);
+
+        public Task<RetrievalOutcome> RetrieveWithProviderAsync(string ragQuery, string correctedInput, CancellationToken ct) =>
+            Task.FromResult(new RetrievalOutcome([], "bm25", Cacheable: false));
+    }
+
+    [Fact]
     public async Task CountersAreSafeUnderConcurrentUse()
     {
         var caching = new CachingRetriever(new ExemplarRetriever(Corpus), new InMemoryRetrievalCache(), Corpus);

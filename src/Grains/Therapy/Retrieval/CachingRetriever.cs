@@ -58,15 +58,22 @@ public sealed class CachingRetriever : IExemplarRetriever
         Interlocked.Increment(ref _misses);
         IReadOnlyList<RetrievedExemplar> hits;
         var servedBy = _inner.Provider;
+        var cacheable = true;
         if (_inner is IProviderReportingRetriever reporting)
         {
             var outcome = await reporting.RetrieveWithProviderAsync(ragQuery, correctedInput, ct).ConfigureAwait(false);
             hits = outcome.Hits;
             servedBy = outcome.Provider;
+            cacheable = outcome.Cacheable;
         }
         else
         {
             hits = await _inner.RetrieveAsync(ragQuery, correctedInput, ct).ConfigureAwait(false);
+        }
+
+        if (!cacheable || ct.IsCancellationRequested)
+        {
+            return hits;
         }
 
         // A fallback result is filed under the provider that produced it, so the primary key is not poisoned.

@@ -149,7 +149,7 @@ public sealed class ExemplarRetriever : IProviderReportingRetriever
         {
             // The contract: retrieval never throws; nothing retrieved is a normal outcome.
             RetrievalLog.RetrievalFailed(_logger, ex.GetType().Name);
-            return new RetrievalOutcome([], provider);
+            return new RetrievalOutcome([], provider, Cacheable: false);
         }
     }
 
