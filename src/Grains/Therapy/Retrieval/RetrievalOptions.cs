@@ -16,6 +16,10 @@ public sealed class RetrievalOptions
     /// <summary>Optional directory of imported (legacy) files loaded beside the project's own.</summary>
     public string? ExtraCorpusDirectory { get; set; }
 
+    /// <summary>Use the local MiniLM model (shipped inside its package) when no earlier embedder is available.
+    /// Off = Ollama embeddings if registered, else BM25.</summary>
+    public bool UseLocalEmbeddings { get; set; } = true;
+
     /// <summary>Texts per embedding call while the corpus vectors are built at startup.</summary>
     public int EmbeddingBatchSize { get; set; } = 32;
 
