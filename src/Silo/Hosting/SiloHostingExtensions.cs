@@ -11,7 +11,6 @@ using TrtOrleans.Grains.Admin;
 using TrtOrleans.Grains.Analytics;
 using TrtOrleans.Grains.Hosting;
 using TrtOrleans.Grains.Index;
-using TrtOrleans.Grains.Persistence;
 using TrtOrleans.Grains.Safety;
 using TrtOrleans.Therapy.Contracts;
 using SessionOptions = TrtOrleans.Grains.SessionOptions;
