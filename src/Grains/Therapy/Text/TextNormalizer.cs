@@ -44,7 +44,7 @@ internal static class TextNormalizer
 
     private static string Step1(string input)
     {
-        var nfkc = input.Normalize(NormalizationForm.FormKC);
+        var nfkc = Nfkc(input);
         var sb = new StringBuilder(nfkc.Length);
         foreach (var c in nfkc)
         {
@@ -57,6 +57,88 @@ internal static class TextNormalizer
                 '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' => '"',
                 _ => c,
             });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>NFKC. The build runs with InvariantGlobalization, where <see cref="string.Normalize()"/> is a no-op
+    /// (no ICU), so the compatibility mappings that occur in typed chat text are applied here: full-width forms,
+    /// the Unicode spaces, ligatures, the ellipsis, super/subscript digits, circled and mathematical letters; a
+    /// base letter followed by combining marks is composed when the platform can, else the marks are dropped.</summary>
+    internal static string Nfkc(string input)
+    {
+        var ascii = true;
+        foreach (var c in input)
+        {
+            if (c > 0x7E) { ascii = false; break; }
+        }
+        if (ascii) return input;
+        try
+        {
+            var platform = input.Normalize(NormalizationForm.FormKC);
+            if (!ReferenceEquals(platform, input) && platform != input) return platform;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            // fall through to the managed subset
+        }
+        var sb = new StringBuilder(input.Length);
+        for (var i = 0; i < input.Length; i++)
+        {
+            var c = input[i];
+            if (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]))
+            {
+                var cp = char.ConvertToUtf32(c, input[i + 1]);
+                i++;
+                if (cp is >= 0x1D400 and <= 0x1D6A3)
+                {
+                    var offset = (cp - 0x1D400) % 52;
+                    sb.Append(offset < 26 ? (char)('A' + offset) : (char)('a' + offset - 26));
+                }
+                else if (cp is >= 0x1D7CE and <= 0x1D7FF)
+                {
+                    sb.Append((char)('0' + (cp - 0x1D7CE) % 10));
+                }
+                else
+                {
+                    sb.Append(char.ConvertFromUtf32(cp));
+                }
+                continue;
+            }
+            switch (c)
+            {
+                case >= '\uFF01' and <= '\uFF5E': sb.Append((char)(c - 0xFF01 + 0x21)); break;
+                case '\u3000' or '\u00A0' or '\u202F' or '\u205F' or (>= '\u2000' and <= '\u200A'): sb.Append(' '); break;
+                case '\u2026': sb.Append("..."); break;
+                case '\u2025': sb.Append(".."); break;
+                case '\uFB00': sb.Append("ff"); break;
+                case '\uFB01': sb.Append("fi"); break;
+                case '\uFB02': sb.Append("fl"); break;
+                case '\uFB03': sb.Append("ffi"); break;
+                case '\uFB04': sb.Append("ffl"); break;
+                case '\uFB05' or '\uFB06': sb.Append("st"); break;
+                case '\u00B9': sb.Append('1'); break;
+                case '\u00B2': sb.Append('2'); break;
+                case '\u00B3': sb.Append('3'); break;
+                case '\u2070': sb.Append('0'); break;
+                case >= '\u2074' and <= '\u2079': sb.Append((char)('4' + c - 0x2074)); break;
+                case >= '\u2080' and <= '\u2089': sb.Append((char)('0' + c - 0x2080)); break;
+                case >= '\u24B6' and <= '\u24CF': sb.Append((char)('A' + c - 0x24B6)); break;
+                case >= '\u24D0' and <= '\u24E9': sb.Append((char)('a' + c - 0x24D0)); break;
+                case '\u2024': sb.Append('.'); break;
+                case '\uFE50': sb.Append(','); break;
+                case '\uFE52': sb.Append('.'); break;
+                case '\uFE56': sb.Append('?'); break;
+                case '\uFE57': sb.Append('!'); break;
+                default:
+                    if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark && sb.Length > 0)
+                    {
+                        // A combining accent on an English word: composing needs ICU; dropping keeps the word whole.
+                        break;
+                    }
+                    sb.Append(c);
+                    break;
+            }
         }
         return sb.ToString();
     }
