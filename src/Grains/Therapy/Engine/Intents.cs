@@ -99,6 +99,14 @@ internal static class Intents
         .. _steps.Select(AlphaInstruction),
     ];
 
+    /// <summary>Keys whose content slots may be empty when they are asked (no emotion word yet, no topic, only a
+    /// location): they need one variant without content slots. The others are only asked once their slot is known.</summary>
+    public static readonly IReadOnlySet<string> SlotFreeVariantRequired = new HashSet<string>(StringComparer.Ordinal)
+    {
+        GoalQuestion, GoalRedirectOutcome, ProblemQuestion, BodyEntry, AskLocation, AskSensation, AskPresentMoment,
+        AskPattern, GeneralInquiry,
+    };
+
     /// <summary>The reported intent of a template key (variants report their parent intent).</summary>
     public static string IntentOf(string key) => key switch
     {

@@ -117,7 +117,7 @@ public sealed partial class ReplyTemplates
                 throw new InvalidDataException($"Template key '{entry.Key}' needs at least {minimum} variants.");
             }
 
-            if (Intents.ClassOf(entry.Key) is IntentClass.Conversational or IntentClass.Gate
+            if (Intents.SlotFreeVariantRequired.Contains(entry.Key)
                 && entry.Variants.All(v => SlotsOf(v).Any(s => s != "ack")))
             {
                 // A variant is skipped when its slots cannot be filled; one slot-free variant keeps the key usable.
