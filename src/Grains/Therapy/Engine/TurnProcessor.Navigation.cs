@@ -394,7 +394,8 @@ internal sealed partial class TurnProcessor
     private void Navigate315()
     {
         var ans = _a.Answers;
-        if (ans.Consent && !ans.Decline && !ans.Stop && !ans.IdkAnswer)
+        // Any idk cue voids consent ("i am not sure i am ready" is not consent), not only an idk answer.
+        if (ans.Consent && !ans.Decline && !ans.Stop && !ans.IdkAnswer && !_a.IDontKnow.Detected)
         {
             Transition(Substates.AlphaSequence, "consent");
             _s.AlphaStarted = true;
