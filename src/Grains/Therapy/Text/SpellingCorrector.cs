@@ -8,9 +8,12 @@ internal sealed class SpellingCorrector
 {
     private readonly Dictionary<string, string[]> _map;
     private readonly HashSet<string> _known;
-    // Domain words bucketed by length; each bucket is pre-sorted by (priority, ordinal) so the first word at the
-    // smallest distance is the tie-break winner.
-    private readonly Dictionary<int, (string Word, int Priority)[]> _buckets;
+    // Domain words with their priority, and a symmetric-deletion index over them: every string reachable by
+    // deleting up to two letters maps to the words it came from. Two words within OSA distance d share such a
+    // string with at most d deletions on each side, so only a handful of candidates is ever verified.
+    private readonly string[] _domainWords;
+    private readonly int[] _domainPriority;
+    private readonly Dictionary<string, int[]> _deletes;
 
     public SpellingCorrector(
         IReadOnlyDictionary<string, string> map,
@@ -24,13 +27,25 @@ internal sealed class SpellingCorrector
         }
         _known = new HashSet<string>(generalWords, StringComparer.Ordinal);
         _known.UnionWith(domainPriority.Keys);
-        _buckets = domainPriority
+        var domain = domainPriority
             .Where(kv => kv.Key.Length >= 2 && kv.Key.All(char.IsLetter))
-            .GroupBy(kv => kv.Key.Length)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                    .Select(kv => (kv.Key, kv.Value)).ToArray());
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToArray();
+        _domainWords = domain.Select(kv => kv.Key).ToArray();
+        _domainPriority = domain.Select(kv => kv.Value).ToArray();
+        var deletes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var scratch = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < _domainWords.Length; i++)
+        {
+            scratch.Clear();
+            Deletions(_domainWords[i], 2, scratch);
+            foreach (var d in scratch)
+            {
+                if (!deletes.TryGetValue(d, out var list)) deletes[d] = list = [];
+                list.Add(i);
+            }
+        }
+        _deletes = deletes.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
     public int KnownWordCount => _known.Count;
@@ -48,17 +63,21 @@ internal sealed class SpellingCorrector
             if (!char.IsLetter(c)) return null;
         }
         var max = token.Length >= 8 ? 2 : 1;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        Deletions(token, max, keys);
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestPriority = int.MaxValue;
-        for (var len = token.Length - max; len <= token.Length + max; len++)
+        foreach (var key in keys)
         {
-            if (!_buckets.TryGetValue(len, out var bucket)) continue;
-            foreach (var (word, priority) in bucket)
+            if (!_deletes.TryGetValue(key, out var candidates)) continue;
+            foreach (var idx in candidates)
             {
-                var limit = Math.Min(max, bestDistance);
-                var d = Osa(token, word, limit);
-                if (d > limit) continue;
+                var word = _domainWords[idx];
+                if (ReferenceEquals(word, best)) continue;
+                var d = Osa(token, word, max);
+                if (d > max) continue;
+                var priority = _domainPriority[idx];
                 if (d < bestDistance
                     || (d == bestDistance && (priority < bestPriority
                                               || (priority == bestPriority && string.CompareOrdinal(word, best) < 0))))
@@ -70,6 +89,17 @@ internal sealed class SpellingCorrector
             }
         }
         return best is null ? null : [best];
+    }
+
+    /// <summary>Adds <paramref name="word"/> and every string made from it by deleting up to <paramref name="depth"/> characters.</summary>
+    private static void Deletions(string word, int depth, HashSet<string> output)
+    {
+        output.Add(word);
+        if (depth == 0 || word.Length <= 1) return;
+        for (var i = 0; i < word.Length; i++)
+        {
+            Deletions(word.Remove(i, 1), depth - 1, output);
+        }
     }
 
     /// <summary>Optimal string alignment distance with early exit above <paramref name="limit"/>.</summary>

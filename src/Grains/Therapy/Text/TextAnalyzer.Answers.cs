@@ -101,10 +101,8 @@ public sealed partial class TextAnalyzer
 
     private IEnumerable<LexMatch> WholeInputAffirmMatches(AnalysisContext cx)
     {
-        foreach (var entry in _lex.List(ListNames.Answer))
+        foreach (var (entry, words) in _wholeInputAffirm)
         {
-            if (!entry.WholeInput || entry.Category != "AFFIRM") continue;
-            var words = entry.Pattern.Split(' ');
             for (var i = 0; i + words.Length <= cx.WordCount; i++)
             {
                 var clauseEnd = cx.ClauseEnd[cx.ClauseOf[i]];

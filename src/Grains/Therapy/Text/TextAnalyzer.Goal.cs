@@ -140,12 +140,6 @@ public sealed partial class TextAnalyzer
         return false;
     }
 
-    private int ReductionRank(string emotionWord)
-    {
-        foreach (var e in _lex.List(ListNames.GoalReductionLabel))
-        {
-            if (e.Pattern == emotionWord) return Math.Max(0, Array.IndexOf(GoalLabels, e.Category));
-        }
-        return DefaultGoalRank;
-    }
+    private int ReductionRank(string emotionWord) =>
+        _reductionRank.TryGetValue(emotionWord, out var rank) ? rank : DefaultGoalRank;
 }

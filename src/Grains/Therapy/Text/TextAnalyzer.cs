@@ -8,12 +8,25 @@ namespace TrtOrleans.Therapy.Text;
 public sealed partial class TextAnalyzer : ITextAnalyzer
 {
     private readonly LexiconSet _lex;
+    private readonly (LexiconEntry Entry, string[] Words)[] _wholeInputAffirm;
+    private readonly Dictionary<string, int> _reductionRank;
 
     /// <summary>Loads and compiles the data files under <paramref name="dataDirectory"/> (the folder holding
     /// <c>lexicons/</c>, <c>spelling/</c> and <c>wordlist.txt</c>).</summary>
     public TextAnalyzer(string dataDirectory)
     {
         _lex = new LexiconSet(dataDirectory);
+        _wholeInputAffirm = _lex.List(ListNames.Answer)
+            .Where(e => e.WholeInput && e.Category == "AFFIRM")
+            .Select(e => (e, e.Pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .ToArray();
+        _reductionRank = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in _lex.List(ListNames.GoalReductionLabel))
+        {
+            var rank = Array.IndexOf(GoalLabels, e.Category);
+            if (rank < 0) throw new InvalidDataException("Unknown goal label in lexicon data.");
+            _reductionRank.TryAdd(e.Pattern, rank);
+        }
     }
 
     /// <summary>The analyzer over the data copied beside the application (<c>AppContext.BaseDirectory/TherapyData</c>).</summary>
