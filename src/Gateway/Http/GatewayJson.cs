@@ -12,6 +12,8 @@ public static class GatewayJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
+        // Apostrophes and accents stay readable; the body is application/json, never embedded in HTML.
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         options.Converters.Add(new UtcTimestampConverter());
     }
