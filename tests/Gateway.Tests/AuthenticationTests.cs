@@ -65,8 +65,10 @@ public sealed class AuthenticationTests(SecuredGatewayFactory factory) : IClassF
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + GatewayFactory.AdminKey)));
 
-        var response = await client.GetAsync("/dashboard");
+        // The trailing slash avoids a redirect, on which HttpClient drops the Authorization header.
+        var response = await client.GetAsync("/dashboard/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -99,6 +99,7 @@ public static class SessionApi
         {
             InputStatus.RateLimited => Problems.RateLimited(
                 outcome.RetryAfterSeconds, "More than 10 inputs within a minute on this session; retry later"),
+            InputStatus.NotFound => Problems.NotFound(id!),
             InputStatus.InputTooLong => Problems.Validation($"user_input must be at most {RequestValidation.MaxInputChars} characters"),
             _ => Results.Json(outcome.Response, GatewayJson.Options),
         };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TrtOrleans.Grains.Interfaces;
 
@@ -6,7 +7,7 @@ namespace TrtOrleans.Grains.Persistence;
 
 /// <summary>History as a Redis list (newest first, LPUSH + LTRIM as in the plan) and replies as a hash, both with a
 /// backstop TTL longer than the grain's own expiry. One Lua script makes each append atomic and idempotent.</summary>
-public sealed class RedisSessionLog(IConnectionMultiplexer redis, SessionOptions options) : ISessionLog
+public sealed class RedisSessionLog(IConnectionMultiplexer redis, IOptions<SessionOptions> options) : ISessionLog
 {
     // KEYS[1] history, KEYS[2] replies; ARGV[1] turn, ARGV[2] exchange json, ARGV[3] cap-1, ARGV[4] ttl seconds,
     // ARGV[5] request id ('' = none), ARGV[6] reply json, ARGV[7..] evicted request ids.
@@ -36,7 +37,7 @@ public sealed class RedisSessionLog(IConnectionMultiplexer redis, SessionOptions
             exchange.Turn,
             JsonSerializer.Serialize(exchange, WireJson.Options),
             SessionLimits.HistoryCap - 1,
-            (long)options.StorageBackstop.TotalSeconds,
+            (long)options.Value.StorageBackstop.TotalSeconds,
             reply?.RequestId ?? "",
             reply is null ? "" : JsonSerializer.Serialize(reply.Response, WireJson.Options),
         };
