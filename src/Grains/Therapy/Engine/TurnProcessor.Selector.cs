@@ -136,7 +136,6 @@ internal sealed partial class TurnProcessor
     private void EnterReadiness(string reason)
     {
         Transition(Substates.AssessReadiness, reason);
-        _readinessEntryReason = reason;
         _plan = new TurnPlan("R31-1", Decisions.AssessReadiness, Situations.ReadinessForAlpha, RagQueries.Ready,
             reason == "body_limit" ? Intents.ReadinessQuestionBodyLimit : Intents.ReadinessQuestion,
             $"entry ({reason}); ask readiness");
