@@ -61,6 +61,7 @@ public class CrisisTests
     [InlineData("i want to really hurt myself")]
     [InlineData("i want to be dead")]
     [InlineData("i deserve to die")]
+    [InlineData("i wanted to die last night")]
     public void High_tier(string input) => Assert.Equal(RiskLevel.High, C(input).Risk);
 
     [Theory]

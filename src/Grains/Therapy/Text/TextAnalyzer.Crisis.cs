@@ -26,7 +26,7 @@ public sealed partial class TextAnalyzer
         var phrases = new List<string>();
         var cueIds = new List<string>();
         var denialNoted = false;
-        foreach (var m in AnalysisContext.Longest(candidates))
+        foreach (var m in ResolveCues(candidates))
         {
             var tier = Tier(m.Entry.Category);
             if (cx.IsNegated(m.Start, crisis: true))
@@ -55,6 +55,34 @@ public sealed partial class TextAnalyzer
             }
         }
         return new CrisisAnalysis(risk, phrases, cueIds, denialNoted);
+    }
+
+    /// <summary>Overlapping cues: a cue is dropped only when it overlaps a kept cue of at least its tier (longer first
+    /// within a tier), so "want to hurt myself" absorbs "hurt myself" but a higher tier is never hidden by a longer
+    /// lower-tier entry.</summary>
+    private static List<LexMatch> ResolveCues(List<LexMatch> candidates)
+    {
+        var sorted = candidates
+            .OrderByDescending(m => Tier(m.Entry.Category))
+            .ThenByDescending(m => m.Length)
+            .ThenBy(m => m.Start)
+            .ToList();
+        var kept = new List<LexMatch>(sorted.Count);
+        foreach (var m in sorted)
+        {
+            var blocked = false;
+            foreach (var k in kept)
+            {
+                if (k.Clause == m.Clause && k.Overlaps(m) && !(k.Start == m.Start && k.End == m.End && !ReferenceEquals(k.Entry, m.Entry)))
+                {
+                    blocked = true;
+                    break;
+                }
+            }
+            if (!blocked) kept.Add(m);
+        }
+        kept.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return kept;
     }
 
     private static RiskLevel Tier(string category) => category switch
