@@ -116,6 +116,35 @@ public sealed class EngineStateTests : RuleTestBase
         Assert.Equal([0, 0, 0, 1], turns.Select(t => t.State.TurnsInSubstate));
         Assert.Equal([1, 2, 3, 4], turns.Select(t => t.Response.Turn));
     }
+    [Fact]
+    public void SnakeCaseJsonUsesTheSpecFieldNames()
+    {
+        var s = EngineState.Create("names", EngineHarness.T0);
+        s.Cycle = new BodyCycle();
+        s.CompletionEvents.Add(new CompletionEvent());
+        var json = JsonSerializer.Serialize(s, EngineHarness.Json);
+        string[] fields =
+        [
+            "session_id", "schema_version", "created_at", "last_interaction", "status", "completed_at", "seed", "turn_count",
+            "current_stage", "current_substate", "substate_entered_turn", "turns_in_substate", "stage_1_completion",
+            "goal_stated", "ready_for_stage_2", "goal_content", "problem_content", "emotion_content",
+            "desired_state", "desired_state_phrase", "goal_vague", "goal_inferred", "goal_refine_asked", "goal_attempts",
+            "vision_attempts", "vision_accepted_implicitly", "psycho_education_repeats", "problem_question_asked",
+            "problem_topics", "emotions", "body_question_count", "body_enquiry_cycles", "cycle", "focus", "location_given",
+            "sensation_given", "location_asks", "sensation_asks", "body_locations", "sensations", "present_moment_asks",
+            "pattern_inquiry_asked", "readiness_asks", "permission_asks", "permission_declines", "alpha_started",
+            "alpha_complete", "alpha_stopped", "alpha_step", "alpha_step_attempts", "alpha_checkpoints", "closing_reason",
+            "completion_message_given", "session_conclusion_given", "past_redirects", "thinking_redirects",
+            "silence_streak", "general_inquiry_streak", "last_question_kind", "last_client_provided_info",
+            "recent_exchanges", "used_exemplars", "variant_memory", "crisis_active", "awaiting_safety_answer",
+            "handoff_recommended", "crisis_risk_level", "crisis_opened_turn", "crisis_resolved_turn", "safety_followups",
+            "crisis_episodes", "pending_before_crisis", "completion_events", "event", "detail",
+        ];
+        foreach (var field in fields)
+        {
+            Assert.Contains($"\"{field}\":", json);
+        }
+    }
 }
 
 internal static class StateTestExtensions

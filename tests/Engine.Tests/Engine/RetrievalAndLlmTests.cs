@@ -37,16 +37,29 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
 
         public List<PhrasingRequest> PhrasingCalls { get; } = [];
 
-        public Task<LlmOutcome<NavigationOption>> ChooseNavigationAsync(NavigationRequest request, CancellationToken ct)
+        /// <summary>When set, calls wait until the engine's turn budget cancels them.</summary>
+        public bool Hang { get; set; }
+
+        public async Task<LlmOutcome<NavigationOption>> ChooseNavigationAsync(NavigationRequest request, CancellationToken ct)
         {
             NavigationCalls.Add(request);
-            return Task.FromResult(Navigate(request));
+            if (Hang)
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            return Navigate(request);
         }
 
-        public Task<LlmOutcome<string>> RephraseAsync(PhrasingRequest request, CancellationToken ct)
+        public async Task<LlmOutcome<string>> RephraseAsync(PhrasingRequest request, CancellationToken ct)
         {
             PhrasingCalls.Add(request);
-            return Task.FromResult(Phrase(request));
+            if (Hang)
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            return Phrase(request);
         }
     }
 
@@ -199,5 +212,44 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
         Assert.Single(llm.PhrasingCalls);
         Assert.True(llm.PhrasingCalls[0].IsQuestion);
         Assert.False(string.IsNullOrEmpty(llm.PhrasingCalls[0].MustDo));
+    }
+
+    [Fact]
+    public async Task TurnBudgetCancelsHangingLlmCallsAndFallsBack()
+    {
+        var llm = new FakeLlm { Hang = true };
+        var engine = new TrtOrleans.Therapy.Engine.TrtEngine(Fake, EngineHarness.Templates, null, llm,
+            new TrtOrleans.Therapy.Engine.EngineOptions { LlmTurnBudgetSeconds = 0.2 });
+        var start = StateIn(Substates.ProblemAndBody, QuestionKind.Problem);
+        start.Stage1Completion.ProblemIdentified = true;
+        start.ProblemQuestionAsked = true;
+        var result = await engine.ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var deterministic = await Engine().ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
+        Assert.Equal("fallback: timeout", result.Response.Navigation.Reasoning);
+        Assert.Equal(deterministic.Response.TherapistResponse, result.Response.TherapistResponse);
+        Assert.Equal(2, result.AnalyticsEvents.Count(e => e == "llm_fallback"));
+    }
+
+    private sealed class ThrowingRetriever : IExemplarRetriever
+    {
+        public string Provider => "broken";
+
+        public string CorpusVersion => "v0";
+
+        public bool CorpusHealthy => false;
+
+        public Task<IReadOnlyList<RetrievedExemplar>> RetrieveAsync(string ragQuery, string correctedInput, CancellationToken ct) =>
+            throw new InvalidOperationException("index unavailable");
+    }
+
+    [Fact]
+    public async Task RetrievalFailureMeansNothingRetrieved()
+    {
+        var result = await Engine(new ThrowingRetriever()).ProcessTurnAsync(EngineState.Create("r", EngineHarness.T0), "plain",
+            new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var plain = await Engine().ProcessTurnAsync(EngineState.Create("r", EngineHarness.T0), "plain",
+            new TurnContext(EngineHarness.T0), CancellationToken.None);
+        Assert.Equal(plain.Response.TherapistResponse, result.Response.TherapistResponse);
+        Assert.Equal(RagQueries.GoalClarification, result.Response.Navigation.RagQuery);
     }
 }

@@ -148,4 +148,48 @@ public sealed class TransitionTests : RuleTestBase
         Assert.All(turns, t => Assert.Equal(t.Response.Navigation.RagQuery, t.Exchange.RagQuery));
         Assert.True(turns[^1].State.ProblemQuestionAsked);
     }
+
+    [Fact]
+    public async Task YesOrNoToThePresentMomentQuestionIsNotAnUnproductiveBodyAnswer()
+    {
+        var start = StateIn(Substates.ProblemAndBody, QuestionKind.PresentMoment);
+        start.Cycle = new BodyCycle { Focus = "it", LocationGiven = true, SensationGiven = true };
+        start.BodyLocations = ["chest"];
+        start.PresentMomentAsks = 1;
+        var yes = await RunAsync(start, "yes");
+        Assert.Equal(0, yes[0].State.BodyQuestionCount);
+        Assert.True(yes[0].State.Stage1Completion.PresentMomentFocus);
+        var no = await RunAsync(start, "no");
+        Assert.Equal(0, no[0].State.BodyQuestionCount);
+        Assert.False(no[0].State.Stage1Completion.PresentMomentFocus);
+        var other = await RunAsync(start, "plain");
+        Assert.Equal(1, other[0].State.BodyQuestionCount);
+    }
+
+    [Fact]
+    public async Task PastTenseOutsideProblemAndBodyIsNotRedirected()
+    {
+        var turns = await RunAsync(EngineState.Create("past-11", EngineHarness.T0), "past");
+        Assert.Equal("clarify_goal", Decision(turns[0]));
+        Assert.Equal(0, turns[0].State.PastRedirects);
+    }
+
+    [Fact]
+    public async Task SafeAnswerDuringCycleTwoReasksTheBodyQuestion()
+    {
+        var start = StateIn(Substates.AssessReadiness, QuestionKind.BodyLocation);
+        start.Cycle = new BodyCycle { Focus = "anxious", LocationAsks = 1 };
+        start.BodyEnquiryCycles = 2;
+        var turns = await RunAsync(start, "crisis", "safe");
+        Assert.Equal(QuestionKind.BodyLocation, turns[1].State.LastQuestionKind);
+        Assert.Equal(1, turns[1].State.Cycle!.LocationAsks);
+    }
+
+    [Fact]
+    public void DetectCrisisIsTheAnalyzersDetector()
+    {
+        var crisis = Engine().DetectCrisis("crisis high");
+        Assert.Equal(RiskLevel.High, crisis.Risk);
+        Assert.True(crisis.Detected);
+    }
 }

@@ -41,6 +41,12 @@ public class BodyTests
         Assert.Equal([location], B("i notice it in the " + location + " mostly").Locations);
 
     [Theory]
+    [InlineData("i have a headache", "head")]
+    [InlineData("i get a stomach ache", "stomach")]
+    [InlineData("my back pain", "back")]
+    public void Ache_compounds_name_the_location(string input, string location) => Assert.Equal([location], B(input).Locations);
+
+    [Theory]
     [InlineData("it is all over")]
     [InlineData("it is everywhere")]
     public void Everywhere_locations(string input) => Assert.Single(B(input).Locations);

@@ -21,6 +21,9 @@ public class CrisisTests
     [InlineData("i have the pills ready")]
     [InlineData("i have the rope ready")]
     [InlineData("i have the gun ready")]
+    [InlineData("i took 20 pills")]
+    [InlineData("i swallowed a handful of tablets")]
+    [InlineData("i took all my sleeping pills")]
     public void Immediate_tier_alone(string input) => Assert.Equal(RiskLevel.Immediate, C(input).Risk);
 
     [Theory]
@@ -55,6 +58,10 @@ public class CrisisTests
     [InlineData("i want to kil myslef")]
     [InlineData("i might unalive myself")]
     [InlineData("suicde")]
+    [InlineData("i want to really hurt myself")]
+    [InlineData("i want to be dead")]
+    [InlineData("i deserve to die")]
+    [InlineData("i wanted to die last night")]
     public void High_tier(string input) => Assert.Equal(RiskLevel.High, C(input).Risk);
 
     [Theory]
@@ -85,6 +92,8 @@ public class CrisisTests
     [InlineData("i should just end it")]
     [InlineData("i might hurt myself")]
     [InlineData("i harm myself sometimes")]
+    [InlineData("nobody would miss me")]
+    [InlineData("i have been thinking about ending it")]
     public void Moderate_tier(string input) => Assert.Equal(RiskLevel.Moderate, C(input).Risk);
 
     [Theory]
@@ -185,6 +194,8 @@ public class CrisisTests
     [InlineData("i am cutting myself some slack")]
     [InlineData("i want to cut myself off from them")]
     [InlineData("before i go to work")]
+    [InlineData("i took 2 aspirin for my headache")]
+    [InlineData("i am thinking about ending it with him")]
     public void Idioms_and_substrings_are_no_cue(string input) => Assert.Equal(RiskLevel.None, C(input).Risk);
 
     [Theory]

@@ -96,6 +96,15 @@ public class NormalizationTests
     }
 
     [Fact]
+    public void Stretched_words_are_repaired()
+    {
+        var a = Analyzer.Instance.Analyze("soooo tiiired, yesss", QuestionKind.None);
+        Assert.Equal("so tired, yes", a.CorrectedInput);
+        Assert.Contains("tired", a.Emotion.NegativeWords);
+        Assert.True(a.Answers.Affirm);
+    }
+
+    [Fact]
     public void Cleaned_and_corrected_inputs_are_reported()
     {
         var a = Analyzer.Instance.Analyze("I'm realy TIERD", QuestionKind.None);

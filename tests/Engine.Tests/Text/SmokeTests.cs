@@ -17,7 +17,7 @@ public class SmokeTests
     {
         var r = Analyzer.Instance.Analyze("I'm sooo stresed at work, my shoudlers are tite", QuestionKind.None);
         Assert.Equal("i am soo stresed at work, my shoudlers are tite", r.CleanedInput);
-        Assert.Equal("i am soo stressed at work, my shoulders are tight", r.CorrectedInput);
+        Assert.Equal("i am so stressed at work, my shoulders are tight", r.CorrectedInput);
         Assert.Contains("stressed", r.Emotion.NegativeWords);
         Assert.Contains("shoulders", r.Body.Locations);
         Assert.Contains("tight", r.Body.Sensations);

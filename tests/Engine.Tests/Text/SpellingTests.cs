@@ -77,6 +77,19 @@ public class SpellingTests
         Assert.Empty(a.SpellingCorrections);
     }
 
+    [Theory]
+    [InlineData("sory", "sorry")]   // not "sore"
+    [InlineData("alot", "a lot")]
+    public void Common_chat_typos_are_mapped(string typed, string expected) => Assert.Equal(expected, A(typed).CorrectedInput);
+
+    [Fact]
+    public void Identity_map_entries_protect_a_word_from_edit_distance()
+    {
+        var a = A("dang it");
+        Assert.Equal("dang it", a.CorrectedInput);
+        Assert.Empty(a.SpellingCorrections);
+    }
+
     [Fact]
     public void Osa_distance_counts_an_adjacent_transposition_once()
     {

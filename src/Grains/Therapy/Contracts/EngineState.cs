@@ -170,6 +170,7 @@ public sealed class CompletionCriteria
     public bool PresentMomentFocus { get; set; }
     public bool PatternUnderstood { get; set; }
     public bool RapportEstablished { get; set; }
+    [JsonPropertyName("ready_for_stage_2")]
     public bool ReadyForStage2 { get; set; }
     public string? GoalContent { get; set; }
     public string? ProblemContent { get; set; }

@@ -31,6 +31,10 @@ public sealed class TrtEngine : ITrtEngine
 
     internal EngineOptions Options { get; }
 
+    /// <summary>Detector data and template versions, for logs (§5.0 data_version): a replay is only identical on the
+    /// same data.</summary>
+    public string DataVersion => $"{Analyzer.DataVersion}+{Templates.Version}";
+
     /// <summary>The deterministic engine on the shipped data: default analyzer and templates, no retrieval, no LLM.</summary>
     public static TrtEngine CreateDefault() => new(TextAnalyzer.LoadDefault(), ReplyTemplates.LoadDefault());
 

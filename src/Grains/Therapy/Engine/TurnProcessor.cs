@@ -31,7 +31,6 @@ internal sealed partial class TurnProcessor
     private RiskLevel _reportedRisk;
     private bool _holdNote;
     private bool _goalChanged;
-    private string? _readinessEntryReason;
     private string? _ack;
     private bool _ackBuilt;
 

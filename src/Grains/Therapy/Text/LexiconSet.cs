@@ -101,7 +101,7 @@ internal sealed class LexiconSet
         {
             foreach (var w in seq)
             {
-                if (w != PatternTrie.FillerMarker) AddPriority(priorities, w, priority);
+                if (w != PatternTrie.FillerMarker && w != PatternTrie.NumberToken) AddPriority(priorities, w, priority);
             }
         }
         foreach (var phrase in e.UnlessFollowedBy.Concat(e.UnlessPrecededBy).Concat(e.EndOrFollowedBy))

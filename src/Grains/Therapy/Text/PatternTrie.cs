@@ -6,6 +6,8 @@ namespace TrtOrleans.Therapy.Text;
 internal sealed class PatternTrie
 {
     internal const string FillerMarker = "\u0001adv";
+    /// <summary>Pattern token <c>#num</c>: any all-digit word token ("took 20 pills").</summary>
+    internal const string NumberToken = "#num";
     private const int MaxExpansions = 20000;
 
     private readonly Node _root = new();
@@ -86,9 +88,13 @@ internal sealed class PatternTrie
         {
             foreach (var entry in terminals) Record(output, firstOfStart, new LexMatch(entry, start, pos, clause));
         }
-        if (pos < end && node.Children is { } children && children.TryGetValue(words[pos], out var child))
+        if (pos < end && node.Children is { } children)
         {
-            Walk(child, words, start, pos + 1, end, clause, output, firstOfStart);
+            if (children.TryGetValue(words[pos], out var child)) Walk(child, words, start, pos + 1, end, clause, output, firstOfStart);
+            if (char.IsAsciiDigit(words[pos][0]) && IsNumber(words[pos]) && children.TryGetValue(NumberToken, out var number))
+            {
+                Walk(number, words, start, pos + 1, end, clause, output, firstOfStart);
+            }
         }
         if (node.Filler is { } filler)
         {
@@ -100,6 +106,15 @@ internal sealed class PatternTrie
                 Walk(filler, words, start, p, end, clause, output, firstOfStart);
             }
         }
+    }
+
+    private static bool IsNumber(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+        }
+        return true;
     }
 
     private static void Record(List<LexMatch> output, int firstOfStart, LexMatch match)

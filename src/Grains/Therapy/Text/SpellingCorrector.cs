@@ -55,7 +55,11 @@ internal sealed class SpellingCorrector
     /// <summary>The replacement words for <paramref name="token"/>, or null when it stays as typed.</summary>
     public string[]? Correct(string token)
     {
-        if (_map.TryGetValue(token, out var mapped)) return mapped;
+        if (_map.TryGetValue(token, out var mapped))
+        {
+            // An identity entry protects the word from the edit-distance step ("dang" must not become "hang").
+            return mapped.Length == 1 && mapped[0] == token ? null : mapped;
+        }
         if (_known.Contains(token)) return null;
         if (token.Length < 4) return null;
         foreach (var c in token)

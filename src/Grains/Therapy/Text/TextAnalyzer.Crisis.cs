@@ -26,7 +26,7 @@ public sealed partial class TextAnalyzer
         var phrases = new List<string>();
         var cueIds = new List<string>();
         var denialNoted = false;
-        foreach (var m in AnalysisContext.Longest(candidates))
+        foreach (var m in ResolveCues(candidates))
         {
             var tier = Tier(m.Entry.Category);
             if (cx.IsNegated(m.Start, crisis: true))
@@ -55,6 +55,34 @@ public sealed partial class TextAnalyzer
             }
         }
         return new CrisisAnalysis(risk, phrases, cueIds, denialNoted);
+    }
+
+    /// <summary>Overlapping cues: a cue is dropped only when it overlaps a kept cue of at least its tier (longer first
+    /// within a tier), so "want to hurt myself" absorbs "hurt myself" but a higher tier is never hidden by a longer
+    /// lower-tier entry.</summary>
+    private static List<LexMatch> ResolveCues(List<LexMatch> candidates)
+    {
+        var sorted = candidates
+            .OrderByDescending(m => Tier(m.Entry.Category))
+            .ThenByDescending(m => m.Length)
+            .ThenBy(m => m.Start)
+            .ToList();
+        var kept = new List<LexMatch>(sorted.Count);
+        foreach (var m in sorted)
+        {
+            var blocked = false;
+            foreach (var k in kept)
+            {
+                if (k.Clause == m.Clause && k.Overlaps(m) && !(k.Start == m.Start && k.End == m.End && !ReferenceEquals(k.Entry, m.Entry)))
+                {
+                    blocked = true;
+                    break;
+                }
+            }
+            if (!blocked) kept.Add(m);
+        }
+        kept.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return kept;
     }
 
     private static RiskLevel Tier(string category) => category switch
@@ -95,55 +123,4 @@ public sealed partial class TextAnalyzer
         }
         return false;
     }
-
-    // §5.2 emotion detector.
-    private static readonly string[] EmotionCategories = ["negative_high", "negative_moderate", "negative_low", "neutral", "positive"];
-
-    private static EmotionAnalysis DetectEmotion(AnalysisContext cx, CrisisAnalysis crisis)
-    {
-        var byCategory = new List<string>?[EmotionCategories.Length];
-        var negative = new List<string>();
-        var positive = new List<string>();
-        var intensity = 0;
-        foreach (var m in CountedEmotions(cx))
-        {
-            var idx = Array.IndexOf(EmotionCategories, m.Entry.Category);
-            if (idx < 0) throw new InvalidDataException("Unknown emotion category in lexicon data.");
-            var text = cx.Text(m);
-            AddDistinct(byCategory[idx] ??= [], text);
-            if (idx <= 2)
-            {
-                negative.Add(text);
-                intensity = Math.Max(intensity, 3 - idx);
-            }
-            else if (idx == 4)
-            {
-                positive.Add(text);
-            }
-        }
-        var categories = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < EmotionCategories.Length; i++)
-        {
-            if (byCategory[i] is { Count: > 0 } list) categories[EmotionCategories[i]] = list;
-        }
-        var primary = byCategory[0] is not null || crisis.Risk >= RiskLevel.Moderate ? "crisis_level"
-            : byCategory[1] is not null ? "moderate_distress"
-            : byCategory[2] is not null ? "mild_distress"
-            : byCategory[4] is not null ? "positive_state"
-            : "neutral_unclear";
-        return new EmotionAnalysis(categories, intensity, primary, negative, positive);
-    }
-
-    /// <summary>Emotion matches that count: longest, framed ones framed, not negated.</summary>
-    private static IEnumerable<LexMatch> CountedEmotions(AnalysisContext cx)
-    {
-        foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.Emotion)))
-        {
-            if (m.Entry.Framed && !(cx.HasFrame(m.Start) || cx.WordCount <= 4)) continue;
-            if (cx.IsNegated(m.Start)) continue;
-            yield return m;
-        }
-    }
-
-    private static bool IsNegativeEmotion(LexMatch m) => m.Entry.Category.StartsWith("negative_", StringComparison.Ordinal);
 }

@@ -1,0 +1,80 @@
+using TrtOrleans.Therapy.Contracts;
+
+namespace TrtOrleans.Therapy.Text;
+
+public sealed partial class TextAnalyzer
+{
+    // §5.3 input category, first match.
+    private static string InputCategory(AnalysisContext cx, GoalAnalysis goal, ProblemAnalysis problem, AnswerCues answers, bool isQuestion)
+    {
+        foreach (var m in cx.Get(ListNames.DesireCategory))
+        {
+            if (!cx.IsNegated(m.Start)) return "goal_statement";
+        }
+        if (goal.Recognised && goal.StateFree) return "goal_statement";
+        if (problem.Statement is not null) return "problem_description";
+        foreach (var m in cx.Get(ListNames.ProblemWord))
+        {
+            if (!cx.IsNegated(m.Start)) return "problem_description";
+        }
+        if (cx.Get(ListNames.FeelingFrame).Count > 0 || IAmFeeling(cx)) return "feeling_statement";
+        if (isQuestion) return "question";
+        foreach (var m in cx.Get(ListNames.Answer))
+        {
+            if (m.Entry.Category == "AFFIRM" && m.Start == 0 && !cx.IsNegated(m.Start)) return "affirmation";
+        }
+        if (answers.BareAffirm) return "affirmation";
+        foreach (var m in cx.Get(ListNames.Greeting))
+        {
+            if (m.Start == 0) return "greeting";
+        }
+        return "general_statement";
+    }
+
+    // `i am [adv]` + an emotion or state word.
+    private static bool IAmFeeling(AnalysisContext cx)
+    {
+        for (var i = 0; i + 2 < cx.WordCount; i++)
+        {
+            if (cx.Words[i] != "i" || cx.Words[i + 1] != "am" || cx.ClauseOf[i + 1] != cx.ClauseOf[i]) continue;
+            var clause = cx.ClauseOf[i];
+            var p = i + 2;
+            foreach (var list in (string[])[ListNames.Emotion, ListNames.GoalState])
+            {
+                foreach (var m in cx.Get(list))
+                {
+                    if (m.Clause != clause || m.Start < p) continue;
+                    if (AllFillers(cx, p, m.Start)) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool AllFillers(AnalysisContext cx, int from, int to)
+    {
+        var p = from;
+        while (p < to)
+        {
+            if (!cx.Trie.IsFiller(cx.Words, p, to, out var next)) return false;
+            p = next;
+        }
+        return true;
+    }
+
+    // §5.3/§5.6: ends with `?`, or the first token is a wh-word or auxiliary. An auxiliary followed by `not`
+    // ("do not know", "is not great") opens a statement, not a question.
+    private static bool IsQuestion(AnalysisContext cx, string cleaned)
+    {
+        var trimmed = cleaned.AsSpan().TrimEnd(" \"'");
+        if (trimmed.Length > 0 && trimmed[^1] == '?') return true;
+        if (cx.WordCount == 0) return false;
+        foreach (var m in cx.Get(ListNames.QuestionWord))
+        {
+            if (m.Start != 0) continue;
+            if (m.Entry.Category == "auxiliary" && cx.WordCount > 1 && cx.Words[1] == "not") return false;
+            return true;
+        }
+        return false;
+    }
+}
