@@ -1,0 +1,77 @@
+using StackExchange.Redis;
+
+namespace TrtOrleans.Grains.Tests;
+
+/// <summary>docs/redis-keys.md: every key the product writes has a TTL or belongs to a documented bounded set, and a
+/// deleted or expired session leaves nothing behind.</summary>
+public sealed class KeyHygieneTests(TrtClusterFixture fixture) : IClassFixture<TrtClusterFixture>
+{
+    [Fact]
+    public async Task AfterAMixedWorkloadEveryKeyHasATtlOrIsADocumentedSet()
+    {
+        var kept = new List<string>();
+        var deleted = new List<string>();
+        var expired = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var id = $"h{i}_" + Guid.NewGuid().ToString("N")[..8];
+            var grain = fixture.Grains.GetGrain<ISessionGrain>(id);
+            await grain.CreateAsync(new CreateSessionRequest(new SessionMetadata("app", null, null, SessionMetadata.ViaCreateEndpoint, null, [])));
+            await grain.SendInputAsync(SessionPersistenceTests.Input("Hi, the rent went up and I am anxious", $"r{i}"));
+            await grain.SendInputAsync(SessionPersistenceTests.Input("I want to kill myself"));
+            (i % 3 == 0 ? kept : i % 3 == 1 ? deleted : expired).Add(id);
+        }
+
+        foreach (var id in deleted)
+        {
+            await fixture.Grains.GetGrain<ISessionGrain>(id).EraseAsync();
+        }
+
+        fixture.Clock.Advance(TimeSpan.FromHours(25));
+        foreach (var id in kept)
+        {
+            await fixture.Grains.GetGrain<ISessionGrain>(id).SendInputAsync(SessionPersistenceTests.Input("I am safe"));
+        }
+
+        await fixture.Grains.GetGrain<IAdminGrain>(0).CleanupAsync(TimeSpan.FromHours(24));
+        await fixture.Cluster.Client.GetGrain<IAdminGrain>(0).GetDailyAsync(DateOnly.FromDateTime(DateTime.UtcNow));
+        foreach (var silo in fixture.Cluster.GetActiveSilos())
+        {
+            var sp = fixture.Cluster.GetSiloServiceProvider(silo.SiloAddress);
+            await ((Analytics.AnalyticsRecorder)sp.GetService(typeof(Analytics.AnalyticsRecorder))!).FlushAsync();
+        }
+
+        var db = fixture.Redis.Admin.GetDatabase(fixture.Database);
+        var keys = RedisKeys.Scan(fixture.Redis, fixture.Database);
+        var withoutTtl = new List<string>();
+        foreach (var key in keys)
+        {
+            if (await db.KeyTimeToLiveAsync(key) is null)
+            {
+                withoutTtl.Add(key);
+            }
+        }
+
+        Assert.All(withoutTtl, key => Assert.True(IsDocumentedBoundedSet(key), $"key without TTL outside the documented sets: {key}"));
+        foreach (var id in deleted.Concat(expired))
+        {
+            Assert.DoesNotContain(keys, k => k.Contains(id, StringComparison.Ordinal));
+            Assert.Null(await db.SortedSetScoreAsync("trt:active_sessions", id));
+        }
+
+        foreach (var id in kept)
+        {
+            Assert.Contains(keys, k => k.Contains(id, StringComparison.Ordinal));
+        }
+
+        Assert.Contains(keys, k => k.StartsWith("trt:analytics:daily:", StringComparison.Ordinal));
+        Assert.Contains("trt:audit:safety", keys);
+    }
+
+    /// <summary>The sets of docs/redis-keys.md that have no TTL by design, each bounded.</summary>
+    private bool IsDocumentedBoundedSet(string key) =>
+        key is "trt:active_sessions" or "trt:active_sessions:summary" or "trt:audit:safety"
+        || key.StartsWith($"{fixture.ServiceId}/members/", StringComparison.Ordinal)
+        || key.StartsWith($"{fixture.ServiceId}/reminders", StringComparison.Ordinal)
+        || key.Contains("/reminders", StringComparison.Ordinal);
+}
