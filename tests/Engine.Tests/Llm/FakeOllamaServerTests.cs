@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 using OllamaSharp;
-using TrtOrleans.Engine.Tests.Fakes;
+using TrtOrleans.TestSupport;
 
 namespace TrtOrleans.Engine.Tests.Llm;
 

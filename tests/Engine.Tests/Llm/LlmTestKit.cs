@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 using OllamaSharp;
-using TrtOrleans.Engine.Tests.Fakes;
+using TrtOrleans.TestSupport;
 using TrtOrleans.Therapy.Contracts;
 using TrtOrleans.Therapy.Llm;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using TrtOrleans.Engine.Tests.Fakes;
+using TrtOrleans.TestSupport;
 
 namespace TrtOrleans.Engine.Tests.Llm;
 

@@ -1,3 +1,4 @@
+using TrtOrleans.TestSupport;
 using TrtOrleans.Therapy.Llm;
 
 namespace TrtOrleans.Engine.Tests.Llm;
@@ -18,7 +19,7 @@ public class PingAndDataTests
     public async Task PingIsFalseWhenOllamaFailsOrIsGone()
     {
         await using var kit = new LlmTestKit();
-        kit.Server.Responder = _ => Fakes.FakeOllamaServer.Error(500);
+        kit.Server.Responder = _ => FakeOllamaServer.Error(500);
         var failing = await kit.Advisor.PingAsync(CancellationToken.None);
         await kit.Server.DisposeAsync();
         var gone = await kit.Advisor.PingAsync(CancellationToken.None);

@@ -82,6 +82,7 @@ internal sealed partial class TurnProcessor
             entry.Question,
             plan.Intent is Intents.VisionPresent or Intents.VisionRepresent or Intents.GoalSuggestDefault,
             LlmSeed);
+        var reason = "exception";
         try
         {
             var outcome = await llm.RephraseAsync(request, ct);
@@ -89,14 +90,22 @@ internal sealed partial class TurnProcessor
             if (outcome.Succeeded && !string.IsNullOrEmpty(value)
                 && (!entry.Question || (value.EndsWith('?') && value.Count(c => c == '?') == 1)))
             {
+                _replyPath = "reply: llm";
                 return value;
             }
+
+            reason = outcome.Succeeded ? "filtered:question_count" : outcome.FallbackReason ?? "unknown";
+        }
+        catch (OperationCanceledException)
+        {
+            reason = "timeout";
         }
         catch (Exception)
         {
             // Any LLM failure falls back to the deterministic draft (§1).
         }
 
+        _replyPath = "reply fallback: " + reason;
         _analytics.Add("llm_fallback");
         return draft;
     }

@@ -24,6 +24,9 @@ internal sealed partial class TurnProcessor
     private TurnPlan _plan = null!;
     private string? _reasoning;
 
+    // How the reply text was produced when the LLM was asked to phrase it (appended to navigation.reasoning).
+    private string? _replyPath;
+
     // Gate bookkeeping: G1–G3 turns count toward neither turns_in_substate nor rapport (§3, §2.2).
     private bool _gateTurn;
     private bool _safetyTurn;
@@ -173,7 +176,7 @@ internal sealed partial class TurnProcessor
             _plan.Situation,
             _s.CurrentSubstate,
             _plan.RagQuery,
-            _reasoning ?? $"{_plan.RuleId} {_plan.Summary}");
+            (_reasoning ?? $"{_plan.RuleId} {_plan.Summary}") + (_replyPath is null ? "" : "; " + _replyPath));
         var progress = new SessionProgressReport(
             _s.CurrentStage, _s.CurrentSubstate, _s.BodyQuestionCount, _s.CompletionCriteriaMap());
         var resources = _safetyTurn ? (IReadOnlyList<string>)[.. _engine.Options.Resources] : [];

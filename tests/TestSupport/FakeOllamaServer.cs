@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace TrtOrleans.Engine.Tests.Fakes;
+namespace TrtOrleans.TestSupport;
 
 /// <summary>A small in-test Ollama: an <see cref="HttpListener"/> on 127.0.0.1 that speaks the Ollama wire format
 /// (<c>POST /api/chat</c> non-streaming and NDJSON streaming, <c>POST /api/embed</c>, <c>GET /api/tags</c>).
