@@ -1,0 +1,24 @@
+using TrtOrleans.Bench;
+
+// trt-bench index --redis redis://127.0.0.1:6379/9 [--members 1000000] [--iterations 500]
+// trt-bench engine [--turns 3000]
+var command = args.FirstOrDefault() ?? "help";
+string Arg(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+Console.WriteLine($"trt-bench {command} · {Environment.ProcessorCount} cores · {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+return command switch
+{
+    "index" => await IndexBench.RunAsync(Arg("--redis", "redis://127.0.0.1:6379/9"), int.Parse(Arg("--members", "1000000")), int.Parse(Arg("--iterations", "500"))),
+    "engine" => await EngineBench.RunAsync(int.Parse(Arg("--turns", "3000"))),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.WriteLine("usage: trt-bench index --redis <url> [--members N] [--iterations N] | engine [--turns N]");
+    return 2;
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using TrtOrleans.Gateway.Http;
+using TrtOrleans.Grains.Interfaces;
+
+namespace TrtOrleans.Gateway.Apis;
+
+/// <summary>Admin endpoints of api.md (admin key required).</summary>
+public static class AdminApi
+{
+    public const int MaxListLimit = 1000;
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(GatewayAuth.AdminPolicy);
+        api.MapGet("/sessions", ListAsync);
+        api.MapGet("/analytics/daily/{date}", DailyAsync);
+        api.MapPost("/admin/cleanup", CleanupAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(string? limit, string? active_within_minutes, IClusterClient cluster, CancellationToken ct)
+    {
+        var count = 100;
+        if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > MaxListLimit))
+        {
+            return Problems.Validation($"limit must be an integer from 1 to {MaxListLimit}");
+        }
+
+        int? within = null;
+        if (active_within_minutes is not null)
+        {
+            if (!int.TryParse(active_within_minutes, out var minutes) || minutes < 1)
+            {
+                return Problems.Validation("active_within_minutes must be a positive integer");
+            }
+
+            within = minutes;
+        }
+
+        var listing = await ClusterCalls.RunAsync(() => cluster.GetGrain<IAdminGrain>(0).ListSessionsAsync(count, within), idempotent: true, ct);
+        return Results.Json(
+            new { total_sessions = listing.TotalSessions, sessions = listing.Sessions, timestamp = DateTimeOffset.UtcNow },
+            GatewayJson.Options);
+    }
+
+    private static async Task<IResult> DailyAsync(string date, IClusterClient cluster, TimeProvider time, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return Problems.Validation("date must be yyyy-MM-dd");
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (day > today || day <= today.AddDays(-30))
+        {
+            return Problems.Create(StatusCodes.Status404NotFound, "not_found", "Analytics are kept for the last 30 days");
+        }
+
+        var daily = await ClusterCalls.RunAsync(() => cluster.GetGrain<IAdminGrain>(0).GetDailyAsync(day), idempotent: true, ct);
+        return Results.Json(
+            new
+            {
+                date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                total_inputs = daily?.TotalInputs ?? 0,
+                sessions_created = daily?.SessionsCreated ?? 0,
+                events = daily?.Events ?? [],
+            },
+            GatewayJson.Options);
+    }
+
+    private static async Task<IResult> CleanupAsync(string? inactive_hours, IClusterClient cluster, CancellationToken ct)
+    {
+        var hours = 24.0;
+        if (inactive_hours is not null &&
+            (!double.TryParse(inactive_hours, NumberStyles.Float, CultureInfo.InvariantCulture, out hours) || hours <= 0 || hours > 24 * 365))
+        {
+            return Problems.Validation("inactive_hours must be a positive number of hours");
+        }
+
+        var removed = await ClusterCalls.RunAsync(
+            () => cluster.GetGrain<IAdminGrain>(0).CleanupAsync(TimeSpan.FromHours(hours)), idempotent: true, ct);
+        return Results.Json(new { removed }, GatewayJson.Options);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace TrtOrleans.Gateway.Http;
+
+/// <summary>api.md authentication: an X-API-Key header, compared by SHA-256 against the configured keys, each with a
+/// role (client or admin) and a client_id. With no keys configured, authentication is off (developer default).</summary>
+public static class GatewayAuth
+{
+    public const string Scheme = "ApiKey";
+    public const string ClientPolicy = "client";
+    public const string AdminPolicy = "admin";
+    public const string HeaderName = "X-API-Key";
+    public const string ClientIdClaim = "client_id";
+
+    public static IServiceCollection AddGatewayAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AuthSettings>(configuration.GetSection(AuthSettings.Section));
+        services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ClientPolicy, p => p.RequireAssertion(c => IsOff(c) || c.User.Identity?.IsAuthenticated == true))
+            .AddPolicy(AdminPolicy, p => p.RequireAssertion(c => IsOff(c) || c.User.IsInRole("admin")));
+        return services;
+    }
+
+    /// <summary>The caller's client_id, or null when authentication is off.</summary>
+    public static string? ClientIdOf(HttpContext context) => context.User.FindFirstValue(ClientIdClaim);
+
+    public static bool IsAdmin(HttpContext context) => context.User.IsInRole("admin");
+
+    private static bool IsOff(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext c) =>
+        c.Resource is HttpContext http && !http.RequestServices.GetRequiredService<IOptions<AuthSettings>>().Value.IsEnabled;
+
+    /// <summary>The password of a Basic authorization header (user name ignored), or null.</summary>
+    private static string? BasicPassword(string header)
+    {
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+            var colon = decoded.IndexOf(':');
+            return colon < 0 ? null : decoded[(colon + 1)..];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class ApiKeyHandler(
+        IOptionsMonitor<AuthenticationSchemeOptions> options,
+        ILoggerFactory loggerFactory,
+        UrlEncoder encoder,
+        IOptions<AuthSettings> settings) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    {
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            var key = Request.Headers[HeaderName].ToString();
+            if (key.Length == 0)
+            {
+                key = BasicPassword(Request.Headers.Authorization.ToString()) ?? "";
+            }
+
+            if (key.Length == 0 || !settings.Value.IsEnabled)
+            {
+                return Task.FromResult(AuthenticateResult.NoResult());
+            }
+
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+            var match = settings.Value.Keys.FirstOrDefault(k =>
+                k.Sha256 is { Length: 64 } hex && CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hex), hash));
+            if (match is null)
+            {
+                return Task.FromResult(AuthenticateResult.Fail("unknown key"));
+            }
+
+            var identity = new ClaimsIdentity(
+                [new Claim(ClientIdClaim, match.ClientId), new Claim(ClaimTypes.Role, match.Role)], GatewayAuth.Scheme);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), GatewayAuth.Scheme)));
+        }
+
+        protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+        {
+            // Browsers (the dashboard) can answer a Basic challenge with the admin key as the password.
+            Response.Headers.WWWAuthenticate = "Basic realm=\"trt-admin\"";
+            return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "unauthorized", $"A valid {HeaderName} header is required");
+        }
+
+        protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+            Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden", "This key may not use this endpoint");
+    }
+}
+
+/// <summary>Configured API keys (section "Auth"): the SHA-256 of each key, never the key.</summary>
+public sealed class AuthSettings
+{
+    public const string Section = "Auth";
+
+    public List<ApiKeyEntry> Keys { get; set; } = [];
+
+    public bool IsEnabled => Keys.Count > 0;
+
+    public static bool Enabled(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<AuthSettings>>().Value.IsEnabled;
+}
+
+public sealed class ApiKeyEntry
+{
+    public string ClientId { get; set; } = "";
+
+    /// <summary>"client" or "admin".</summary>
+    public string Role { get; set; } = "client";
+
+    /// <summary>Lower-case hex SHA-256 of the key.</summary>
+    public string Sha256 { get; set; } = "";
+}

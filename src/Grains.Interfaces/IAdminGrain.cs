@@ -1,0 +1,33 @@
+namespace TrtOrleans.Grains.Interfaces;
+
+/// <summary>Cluster-wide admin queries. A stateless worker: any silo answers, nothing is serialised through one
+/// activation.</summary>
+public interface IAdminGrain : IGrainWithIntegerKey
+{
+    /// <summary>Most recent sessions first, from the active-sessions index.</summary>
+    Task<SessionListing> ListSessionsAsync(int limit, int? activeWithinMinutes);
+
+    /// <summary>Removes sessions inactive for at least <paramref name="inactiveFor"/>; returns how many.</summary>
+    Task<int> CleanupAsync(TimeSpan inactiveFor);
+
+    /// <summary>The day's counters, or null when nothing was recorded that day.</summary>
+    Task<DailyAnalytics?> GetDailyAsync(DateOnly day);
+}
+
+[GenerateSerializer, Alias("trt.session_listing_item.v1")]
+public sealed record SessionListingItem(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] string CurrentSubstate,
+    [property: Id(2)] DateTimeOffset LastInteraction,
+    [property: Id(3)] int TurnCount,
+    [property: Id(4)] string Status);
+
+[GenerateSerializer, Alias("trt.session_listing.v1")]
+public sealed record SessionListing([property: Id(0)] int TotalSessions, [property: Id(1)] SessionListingItem[] Sessions);
+
+[GenerateSerializer, Alias("trt.daily_analytics.v1")]
+public sealed record DailyAnalytics(
+    [property: Id(0)] DateOnly Date,
+    [property: Id(1)] long TotalInputs,
+    [property: Id(2)] long SessionsCreated,
+    [property: Id(3)] Dictionary<string, long> Events);

@@ -1,0 +1,27 @@
+namespace TrtOrleans.Grains.Interfaces;
+
+/// <summary>One therapy session, keyed by session id. One activation processes one message at a time, which is what
+/// keeps turns ordered and updates from being lost across the cluster.</summary>
+public interface ISessionGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the session if it does not exist. Returns <see cref="CreateSessionResult.Created"/> = false
+    /// (and the existing creation time) when it already exists.</summary>
+    Task<CreateSessionResult> CreateAsync(CreateSessionRequest request);
+
+    /// <summary>Processes one client input: creates the session on first use, applies the rate limit and
+    /// the request-id replay, runs the engine, persists, then answers.</summary>
+    Task<InputOutcome> SendInputAsync(InputRequest request);
+
+    /// <summary>The session's status, or null when it does not exist (or has expired).</summary>
+    Task<SessionStatus?> GetStatusAsync();
+
+    /// <summary>Newest-first exchanges (at most <paramref name="limit"/>), or null when the session does not exist.</summary>
+    Task<SessionHistory?> GetHistoryAsync(int limit);
+
+    /// <summary>Removes everything stored for the session. Returns false when there was nothing to remove.</summary>
+    Task<bool> EraseAsync();
+
+    /// <summary>Erases the session when its last input is at least <paramref name="inactiveFor"/> old (cleanup).
+    /// Returns true when it was removed. A session that no longer exists only has its index entry dropped.</summary>
+    Task<bool> RemoveIfInactiveAsync(TimeSpan inactiveFor);
+}

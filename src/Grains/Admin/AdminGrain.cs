@@ -1,0 +1,62 @@
+using Orleans.Concurrency;
+using TrtOrleans.Grains.Analytics;
+using TrtOrleans.Grains.Index;
+using TrtOrleans.Grains.Interfaces;
+
+namespace TrtOrleans.Grains.Admin;
+
+[StatelessWorker]
+[GrainType("admin")]
+public sealed class AdminGrain(ISessionIndex index, IAnalyticsStore analytics, TimeProvider time) : Grain, IAdminGrain
+{
+    /// <summary>Sessions handled per index page during cleanup (bounded memory for any index size).</summary>
+    public const int CleanupPage = 500;
+
+    public async Task<SessionListing> ListSessionsAsync(int limit, int? activeWithinMinutes)
+    {
+        var since = activeWithinMinutes is { } minutes ? time.GetUtcNow().AddMinutes(-minutes) : DateTimeOffset.MinValue;
+        var items = await index.ListRecentAsync(limit, since);
+        var sessions = items
+            .Select(s => new SessionListingItem(s.SessionId, s.CurrentSubstate, s.LastInteraction, s.TurnCount, s.Status))
+            .ToArray();
+        return new SessionListing(sessions.Length, sessions);
+    }
+
+    public async Task<int> CleanupAsync(TimeSpan inactiveFor)
+    {
+        var cutoff = time.GetUtcNow() - inactiveFor;
+        var removed = 0;
+        var seen = new HashSet<string>();
+        while (true)
+        {
+            // Oldest first by score; each session grain decides for itself (it may have had an input meanwhile).
+            var page = (await index.ListInactiveAsync(cutoff, CleanupPage)).Where(seen.Add).ToList();
+            if (page.Count == 0)
+            {
+                return removed;
+            }
+
+            var results = await Task.WhenAll(page.Select(id =>
+                GrainFactory.GetGrain<ISessionGrain>(id).RemoveIfInactiveAsync(inactiveFor)));
+            removed += results.Count(r => r);
+        }
+    }
+
+    public async Task<DailyAnalytics?> GetDailyAsync(DateOnly day)
+    {
+        var fields = await analytics.GetDayAsync(day);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var events = fields
+            .Where(f => f.Key.StartsWith(AnalyticsRecorder.EventPrefix, StringComparison.Ordinal))
+            .ToDictionary(f => f.Key[AnalyticsRecorder.EventPrefix.Length..], f => f.Value);
+        return new DailyAnalytics(
+            day,
+            fields.GetValueOrDefault(AnalyticsRecorder.TotalInputs),
+            fields.GetValueOrDefault(AnalyticsRecorder.SessionsCreated),
+            events);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrtOrleans.Grains.Interfaces;
+
+namespace TrtOrleans.Grains.Admin;
+
+/// <summary>The periodic cleanup: one grain activation in the whole cluster (key 0), woken by a persistent reminder,
+/// so exactly one runner scans the index at a time whichever silos are up.</summary>
+public interface ICleanupGrain : IGrainWithIntegerKey
+{
+    /// <summary>Registers the reminder (idempotent). Called by every silo at start.</summary>
+    Task EnsureScheduledAsync();
+}
+
+[GrainType("cleanup")]
+public sealed partial class CleanupGrain(IOptions<SessionOptions> options, ILogger<CleanupGrain> logger)
+    : Grain, ICleanupGrain, IRemindable
+{
+    public const string ReminderName = "session-cleanup";
+
+    public async Task EnsureScheduledAsync()
+    {
+        var period = options.Value.CleanupPeriod;
+        await this.RegisterOrUpdateReminder(ReminderName, period, period);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var removed = await GrainFactory.GetGrain<IAdminGrain>(0).CleanupAsync(options.Value.Expiry);
+        LogCleanup(logger, removed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Periodic cleanup removed {Removed} expired sessions")]
+    private static partial void LogCleanup(ILogger logger, int removed);
+}

@@ -1,0 +1,12 @@
+using Orleans.Runtime;
+using TrtOrleans.Therapy.Retrieval;
+
+namespace TrtOrleans.Grains.Hosting;
+
+/// <summary>Computes the corpus embeddings once while the silo starts, before it takes grain calls (§15.3: corpus
+/// vectors at start-up, never per turn).</summary>
+public sealed class RetrievalInitializer(ExemplarRetriever retriever) : ILifecycleParticipant<ISiloLifecycle>
+{
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(RetrievalInitializer), ServiceLifecycleStage.ApplicationServices, retriever.InitializeAsync);
+}

@@ -1,0 +1,296 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrtOrleans.Grains.Analytics;
+using TrtOrleans.Grains.Index;
+using TrtOrleans.Grains.Interfaces;
+using TrtOrleans.Grains.Persistence;
+using TrtOrleans.Therapy.Contracts;
+
+namespace TrtOrleans.Grains;
+
+/// <summary>One session. Order of writes in a turn: (1) grain state, which carries the turn's exchange and reply —
+/// the commit point; (2) the history list and stored reply, idempotently. A crash between them is repaired from (1)
+/// before the history is next read or appended, so a client never sees state and history disagree.</summary>
+[GrainType("session")]
+public sealed partial class SessionGrain(
+    [PersistentState(StorageNames.SessionState, StorageNames.Sessions)] IPersistentState<SessionRecord> state,
+    ITrtEngine engine,
+    ISessionLog log,
+    ISessionIndex index,
+    AnalyticsRecorder analytics,
+    ISafetyAuditSink audit,
+    TimeProvider time,
+    IOptions<SessionOptions> options,
+    ILogger<SessionGrain> logger) : Grain, ISessionGrain
+{
+    private readonly SessionOptions _options = options.Value;
+    private bool _historyVerified;
+
+    private string SessionId => this.GetPrimaryKeyString();
+
+    private bool Exists => state.RecordExists && state.State.Engine is not null;
+
+    /// <summary>Exists and the caller may see it: another client's session is answered as missing.</summary>
+    private bool Visible => Exists && CallerContext.MayAccess(state.State.Metadata?.ClientId);
+
+    public async Task<CreateSessionResult> CreateAsync(CreateSessionRequest request)
+    {
+        await ExpireIfInactiveAsync();
+        if (Exists)
+        {
+            return new CreateSessionResult(false, state.State.Engine!.CreatedAt);
+        }
+
+        var created = await CreateSessionAsync(request.Metadata);
+        return new CreateSessionResult(true, created.CreatedAt);
+    }
+
+    public async Task<InputOutcome> SendInputAsync(InputRequest request)
+    {
+        await ExpireIfInactiveAsync();
+        if (Exists && !Visible)
+        {
+            return new InputOutcome(InputStatus.NotFound, null, 0);
+        }
+
+        if (request.RequestId is { } requestId && Exists && state.State.RequestIds.Contains(requestId))
+        {
+            return new InputOutcome(InputStatus.Replayed, await StoredReplyAsync(requestId), 0);
+        }
+
+        var now = time.GetUtcNow();
+        var detected = engine.DetectCrisis(request.UserInput);
+        var crisis = detected.Detected;
+        if (request.UserInput.Length > SessionLimits.MaxInputChars && !crisis)
+        {
+            return new InputOutcome(InputStatus.InputTooLong, null, 0);
+        }
+
+        if (Exists && RateLimiter.RetryAfter(state.State.RecentInputs, now, _options) is { } retryAfter)
+        {
+            var crisisHold = state.State.Engine!.CrisisActive || state.State.Engine.AwaitingSafetyAnswer;
+            if (!crisis && !crisisHold)
+            {
+                analytics.Event("rate_limited");
+                LogRateLimited(logger, SessionId);
+                return new InputOutcome(InputStatus.RateLimited, null, retryAfter);
+            }
+
+            await audit.WriteAsync(BypassEvent(now, detected), CancellationToken.None);
+        }
+
+        if (!Exists)
+        {
+            await CreateSessionAsync(request.MetadataIfCreated);
+        }
+
+        await EnsureHistoryAsync();
+        return new InputOutcome(InputStatus.Processed, await ProcessTurnAsync(request, now), 0);
+    }
+
+    public async Task<SessionStatus?> GetStatusAsync()
+    {
+        await ExpireIfInactiveAsync();
+        return Visible ? ResponseMapper.ToStatus(SessionId, state.State.Engine!, state.State.Metadata!) : null;
+    }
+
+    public async Task<SessionHistory?> GetHistoryAsync(int limit)
+    {
+        await ExpireIfInactiveAsync();
+        if (!Visible)
+        {
+            return null;
+        }
+
+        await EnsureHistoryAsync();
+        var capped = Math.Clamp(limit, 1, SessionLimits.HistoryCap);
+        return new SessionHistory(SessionId, await log.GetHistoryAsync(SessionId, capped));
+    }
+
+    public async Task<bool> EraseAsync()
+    {
+        if (Exists && !Visible)
+        {
+            return false;
+        }
+
+        var existed = Exists;
+        await EraseEverythingAsync();
+        LogErased(logger, SessionId, existed);
+        return existed;
+    }
+
+    public async Task<bool> RemoveIfInactiveAsync(TimeSpan inactiveFor)
+    {
+        await ExpireIfInactiveAsync();
+        if (!Exists)
+        {
+            await index.RemoveAsync(SessionId); // a stale entry of a session that is already gone
+            return false;
+        }
+
+        if (time.GetUtcNow() - state.State.Engine!.LastInteraction < inactiveFor)
+        {
+            return false;
+        }
+
+        await EraseEverythingAsync();
+        LogErased(logger, SessionId, true);
+        return true;
+    }
+
+    private async Task<TherapistResponse> ProcessTurnAsync(InputRequest request, DateTimeOffset now)
+    {
+        var before = state.State;
+        var result = await engine.ProcessTurnAsync(before.Engine!, request.UserInput, new TurnContext(now), CancellationToken.None);
+        var response = ResponseMapper.ToWire(SessionId, result.Response, SessionLimits.MaxInputChars);
+        var exchange = ResponseMapper.ToWire(result.Exchange, SessionLimits.MaxInputChars);
+
+        var next = before.CloneShallow();
+        next.Engine = result.State;
+        next.Last = new LastTurn(exchange, request.RequestId, response);
+        RateLimiter.Record(next.RecentInputs, now, _options);
+        var evicted = RememberRequestId(next.RequestIds, request.RequestId);
+
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = before; // nothing of this turn happened
+            throw;
+        }
+
+        await AppendHistoryAsync(next.Last, evicted);
+        await AfterTurnAsync(result);
+        return response;
+    }
+
+    private async Task AfterTurnAsync(TurnResult result)
+    {
+        analytics.Input();
+        foreach (var name in result.AnalyticsEvents)
+        {
+            analytics.Event(name);
+        }
+
+        foreach (var auditEvent in result.AuditEvents)
+        {
+            await audit.WriteAsync(auditEvent, CancellationToken.None);
+        }
+
+        await TouchIndexAsync(result.State);
+        LogTurn(logger, SessionId, result.State.TurnCount, result.Response.Navigation.Decision, result.State.CurrentSubstate);
+    }
+
+    private async Task<EngineState> CreateSessionAsync(SessionMetadata metadata)
+    {
+        var now = time.GetUtcNow();
+        state.State = new SessionRecord { Engine = engine.NewSession(SessionId, now), Metadata = metadata };
+        await state.WriteStateAsync();
+        _historyVerified = true; // a new session has no history to repair
+        analytics.SessionCreated();
+        await TouchIndexAsync(state.State.Engine!);
+        LogCreated(logger, SessionId, metadata.CreatedVia);
+        return state.State.Engine!;
+    }
+
+    private async Task ExpireIfInactiveAsync()
+    {
+        if (!Exists || time.GetUtcNow() - state.State.Engine!.LastInteraction < _options.Expiry)
+        {
+            return;
+        }
+
+        var engineState = state.State.Engine!;
+        if (engineState.CrisisActive || engineState.AwaitingSafetyAnswer)
+        {
+            await audit.WriteAsync(ExpiryEvent(engineState), CancellationToken.None);
+        }
+
+        analytics.Event("session_expired");
+        LogExpired(logger, SessionId, engineState.TurnCount);
+        await EraseEverythingAsync();
+    }
+
+    private async Task EraseEverythingAsync()
+    {
+        await state.ClearStateAsync();
+        state.State = new SessionRecord();
+        await log.DeleteAsync(SessionId);
+        await index.RemoveAsync(SessionId);
+        _historyVerified = true;
+    }
+
+    private async Task EnsureHistoryAsync()
+    {
+        if (_historyVerified || state.State.Last is not { } last)
+        {
+            _historyVerified = true;
+            return;
+        }
+
+        if (await log.GetNewestTurnAsync(SessionId) < last.Exchange.Turn)
+        {
+            LogHistoryRepaired(logger, SessionId, last.Exchange.Turn);
+            await log.AppendAsync(SessionId, last.Exchange, ReplyOf(last), []);
+        }
+
+        _historyVerified = true;
+    }
+
+    private async Task AppendHistoryAsync(LastTurn last, IReadOnlyList<string> evicted)
+    {
+        try
+        {
+            await log.AppendAsync(SessionId, last.Exchange, ReplyOf(last), evicted);
+        }
+        catch (Exception ex)
+        {
+            // The turn is committed in grain state; the next read or turn repairs the history from it.
+            _historyVerified = false;
+            LogHistoryAppendFailed(logger, SessionId, last.Exchange.Turn, ex.GetType().Name);
+        }
+    }
+
+    private async Task<TherapistResponse?> StoredReplyAsync(string requestId)
+    {
+        if (state.State.Last is { } last && last.RequestId == requestId)
+        {
+            return last.Response;
+        }
+
+        return await log.GetReplyAsync(SessionId, requestId);
+    }
+
+    private async Task TouchIndexAsync(EngineState s)
+    {
+        try
+        {
+            await index.TouchAsync(new SessionSummary(SessionId, s.CurrentSubstate, s.LastInteraction, s.TurnCount, s.Status));
+        }
+        catch (Exception ex)
+        {
+            // The index is rebuilt by the next turn; a failure here must not fail a committed turn.
+            LogIndexFailed(logger, SessionId, ex.GetType().Name);
+        }
+    }
+
+    private static StoredReply? ReplyOf(LastTurn last) =>
+        last.RequestId is null ? null : new StoredReply(last.RequestId, last.Response);
+
+    private static List<string> RememberRequestId(List<string> ids, string? requestId)
+    {
+        if (requestId is null)
+        {
+            return [];
+        }
+
+        ids.Add(requestId);
+        var evicted = ids.Count > SessionLimits.RequestIdCap ? ids[..^SessionLimits.RequestIdCap] : [];
+        ids.RemoveRange(0, evicted.Count);
+        return evicted;
+    }
+}

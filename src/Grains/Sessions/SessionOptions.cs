@@ -1,0 +1,22 @@
+namespace TrtOrleans.Grains;
+
+/// <summary>Session lifecycle settings (configuration section "Sessions").</summary>
+public sealed class SessionOptions
+{
+    public const string Section = "Sessions";
+
+    /// <summary>A session with no input for this long is gone (state, history, index entry).</summary>
+    public TimeSpan Expiry { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Redis TTL on what the grain keeps beside its state: a backstop only, longer than <see cref="Expiry"/>
+    /// so that the grain, not Redis, decides when a session ends.</summary>
+    public TimeSpan StorageBackstop { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>Inputs accepted per session within <see cref="RateWindow"/> (api.md: 10 a minute).</summary>
+    public int RateLimit { get; set; } = 10;
+
+    public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the cluster-wide cleanup job scans the index for expired sessions (reminders: ≥ 1 min).</summary>
+    public TimeSpan CleanupPeriod { get; set; } = TimeSpan.FromMinutes(15);
+}

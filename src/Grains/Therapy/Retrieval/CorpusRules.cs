@@ -1,0 +1,20 @@
+namespace TrtOrleans.Therapy.Retrieval;
+
+/// <summary>Limits checked by the startup validation (§15.1, §15.2).</summary>
+public sealed record CorpusRules
+{
+    public static readonly CorpusRules Default = new();
+
+    /// <summary>Project records that must exist in total.</summary>
+    public int MinProjectRecords { get; init; } = 150;
+
+    /// <summary>Project records that must carry each rag_query value.</summary>
+    public int MinProjectRecordsPerRagQuery { get; init; } = 5;
+
+    public int MaxTherapistChars { get; init; } = 400;
+
+    /// <summary>Imported legacy records may be longer (§15.1).</summary>
+    public int MaxLegacyTherapistChars { get; init; } = 1000;
+
+    public int MaxClientChars { get; init; } = 1000;
+}

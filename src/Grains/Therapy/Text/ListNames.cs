@@ -1,0 +1,49 @@
+namespace TrtOrleans.Therapy.Text;
+
+/// <summary>Names of the lexicon lists the detectors read (keys of the "lists" objects in Data/lexicons/*.json).</summary>
+internal static class ListNames
+{
+    public const string Negator = "negator";
+    public const string Filler = "filler";
+    public const string FrameWord = "frame_word";
+    public const string DesireCategory = "desire_category";
+    public const string FeelingFrame = "feeling_frame";
+    public const string QuestionWord = "question_word";
+    public const string Greeting = "greeting";
+    public const string Courtesy = "courtesy";
+
+    public const string CrisisCue = "crisis_cue";
+    public const string CrisisImmediacy = "crisis_immediacy";
+    public const string CrisisDenial = "crisis_denial";
+    public const string CrisisAccident = "crisis_accident";
+    public const string CrisisLeadIn = "crisis_leadin";
+
+    public const string Emotion = "emotion";
+
+    public const string BodyLocation = "body_location";
+    public const string BodySensation = "body_sensation";
+    public const string BodyAbsent = "body_absent";
+    public const string BodyPresent = "body_present";
+
+    public const string GoalState = "goal_state";
+    public const string GoalDesire = "goal_desire";
+    public const string GoalReduction = "goal_reduction";
+    public const string GoalReductionLabel = "goal_reduction_label";
+    public const string GoalReturn = "goal_return";
+    public const string GoalToFrame = "goal_to_frame";
+    public const string GoalSelfDescription = "goal_self_description";
+
+    public const string Answer = "answer";
+    public const string Thinking = "thinking";
+    public const string Past = "past";
+    public const string Idk = "idk";
+    public const string IdkComplement = "idk_complement";
+
+    public const string ProblemTopic = "problem_topic";
+    public const string ProblemStatement = "problem_statement";
+    public const string ProblemWord = "problem_word";
+    public const string PatternCue = "pattern_cue";
+
+    public const string Checkpoint = "checkpoint";
+    public const string SafetyCue = "safety_cue";
+}

@@ -1,0 +1,176 @@
+using TrtOrleans.Therapy.Contracts;
+
+namespace TrtOrleans.Therapy.Text;
+
+public sealed partial class TextAnalyzer
+{
+    // §5.6 answer cue sets and §5.4 idk, resolved together so the longest match wins ("no idea" is idk, not `no`).
+    private AnswerCues DetectAnswers(AnalysisContext cx, out DetectorHit idk)
+    {
+        var pool = new List<LexMatch>(cx.Get(ListNames.Answer));
+        pool.AddRange(cx.Get(ListNames.Idk));
+        var resolved = AnalysisContext.Longest(pool);
+
+        bool affirm = false, decline = false, nothingMore = false, ready = false, consent = false, stop = false, confusion = false;
+        List<string>? idkFound = null;
+        var idkAnswer = false;
+        foreach (var m in resolved)
+        {
+            if (m.Entry.List == ListNames.Idk)
+            {
+                idkFound ??= [];
+                AddDistinct(idkFound, cx.Text(m));
+                if (cx.WordCount <= 6 || !ComplementAt(cx, m.End)) idkAnswer = true;
+                continue;
+            }
+            var set = m.Entry.Category;
+            var counts = m.Entry.Anywhere || set == "CONFUSION" || m.Clause == cx.FirstClause || cx.WordCount <= 6;
+            if (!counts) continue;
+            if (set is not ("DECLINE" or "CONFUSION") && cx.IsNegated(m.Start)) continue;
+            switch (set)
+            {
+                case "AFFIRM": affirm = true; break;
+                case "DECLINE": decline = true; break;
+                case "NOTHING_MORE": nothingMore = true; break;
+                case "READY": ready = true; break;
+                case "CONSENT": consent = true; break;
+                case "STOP": stop = true; break;
+                case "CONFUSION": confusion = true; break;
+                default: throw new InvalidDataException("Unknown answer set in lexicon data.");
+            }
+        }
+        // "not ready" anywhere is a DECLINE (also when READY itself was negated further back in the input).
+        foreach (var m in cx.Get(ListNames.Answer))
+        {
+            if (m.Entry.Category == "READY" && cx.IsNegated(m.Start)) decline = true;
+        }
+        consent = consent || affirm || ready;
+        idk = idkFound is null ? DetectorHit.None : new DetectorHit(true, idkFound);
+        var maybe = Array.IndexOf(cx.Words, "maybe") >= 0;
+        return new AnswerCues(affirm, BareAffirm(cx), decline, nothingMore, ready, consent, stop, confusion, idkAnswer, maybe);
+    }
+
+    private static bool ComplementAt(AnalysisContext cx, int pos)
+    {
+        if (pos >= cx.WordCount) return false;
+        foreach (var c in cx.Get(ListNames.IdkComplement))
+        {
+            if (c.Start == pos) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Every word token covered by a non-negated AFFIRM entry (whole-input entries included), an [adv]
+    /// filler or a courtesy word (§5.6).</summary>
+    private bool BareAffirm(AnalysisContext cx)
+    {
+        if (cx.WordCount == 0) return false;
+        var covered = new bool[cx.WordCount];
+        var any = false;
+        foreach (var m in cx.Get(ListNames.Answer))
+        {
+            if (m.Entry.Category != "AFFIRM" || cx.IsNegated(m.Start)) continue;
+            any = true;
+            for (var i = m.Start; i < m.End; i++) covered[i] = true;
+        }
+        // Whole-input entries are filtered out of the match lists unless they are the entire input, but they
+        // cover tokens for this rule ("yes i am").
+        foreach (var m in WholeInputAffirmMatches(cx))
+        {
+            any = true;
+            for (var i = m.Start; i < m.End; i++) covered[i] = true;
+        }
+        if (!any) return false;
+        foreach (var m in cx.Get(ListNames.Courtesy))
+        {
+            for (var i = m.Start; i < m.End; i++) covered[i] = true;
+        }
+        for (var i = 0; i < cx.WordCount; i++)
+        {
+            if (covered[i]) continue;
+            if (_lex.Trie.IsFiller(cx.Words, i, cx.ClauseEnd[cx.ClauseOf[i]], out var next))
+            {
+                for (var k = i; k < next; k++) covered[k] = true;
+                i = next - 1;
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private IEnumerable<LexMatch> WholeInputAffirmMatches(AnalysisContext cx)
+    {
+        foreach (var (entry, words) in _wholeInputAffirm)
+        {
+            for (var i = 0; i + words.Length <= cx.WordCount; i++)
+            {
+                var clauseEnd = cx.ClauseEnd[cx.ClauseOf[i]];
+                if (cx.SequenceAt(i, clauseEnd, words) && !cx.IsNegated(i)) yield return new LexMatch(entry, i, i + words.Length, cx.ClauseOf[i]);
+            }
+        }
+    }
+
+    // §11 checkpoint classification.
+    private static CheckpointClass Checkpoint(AnalysisContext cx, AnswerCues answers)
+    {
+        if (answers.Stop) return CheckpointClass.Stop;
+        bool comparative = false, tense = false, plain = false, same = false;
+        foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.Checkpoint)))
+        {
+            var cls = m.Entry.Category;
+            var flipped = cls != "same" && (cx.IsNegated(m.Start) || (m.Start > 0 && cx.Words[m.Start - 1] == "less"
+                                                                       && cx.ClauseOf[m.Start - 1] == m.Clause));
+            switch (cls)
+            {
+                case "comparative_calm" or "plain_calm" when flipped: tense = true; break;
+                case "tense" when flipped: comparative = true; break;
+                case "comparative_calm": comparative = true; break;
+                case "plain_calm": plain = true; break;
+                case "tense": tense = true; break;
+                case "same": same = true; break;
+                default: throw new InvalidDataException("Unknown checkpoint class in lexicon data.");
+            }
+        }
+        if (comparative) return CheckpointClass.Calm;
+        if (tense) return CheckpointClass.Tense;
+        if (plain || answers.BareAffirm) return CheckpointClass.Calm;
+        if (same || answers.IdkAnswer) return CheckpointClass.Same;
+        return CheckpointClass.Unclear;
+    }
+
+    // §13.3 follow-up classification, rows 1–5.
+    private static SafetyAnswerClass SafetyAnswer(AnalysisContext cx, AnswerCues answers, DetectorHit idk)
+    {
+        var safeCue = false;
+        foreach (var m in cx.Get(ListNames.SafetyCue))
+        {
+            var negated = cx.IsNegated(m.Start);
+            if (m.Entry.Category == "unsafe" && !negated) return SafetyAnswerClass.Unsafe;
+            if (m.Entry.Category == "safe")
+            {
+                if (negated && m.Entry.Pattern.Contains("safe", StringComparison.Ordinal)) return SafetyAnswerClass.Unsafe;
+                if (!negated) safeCue = true;
+            }
+        }
+        for (var i = 0; i < cx.WordCount; i++)
+        {
+            if (cx.Words[i] == "safe" && cx.IsNegated(i)) return SafetyAnswerClass.Unsafe;
+        }
+        if (!safeCue)
+        {
+            foreach (var d in cx.Get(ListNames.CrisisDenial))
+            {
+                if (!cx.IsNegated(d.Start)) { safeCue = true; break; }
+            }
+        }
+        if (safeCue) return SafetyAnswerClass.Safe;
+        if (answers.Decline || idk.Detected || answers.Maybe) return SafetyAnswerClass.Unsafe;
+        for (var i = 0; i < cx.WordCount; i++)
+        {
+            if (cx.Words[i] is "okay" or "ok" or "fine" or "alright" && cx.IsNegated(i)) return SafetyAnswerClass.Unsafe;
+        }
+        if (answers.BareAffirm) return SafetyAnswerClass.Safe;
+        return SafetyAnswerClass.Unclear;
+    }
+}

@@ -1,0 +1,145 @@
+using TrtOrleans.Therapy.Contracts;
+
+namespace TrtOrleans.Therapy.Text;
+
+public sealed partial class TextAnalyzer
+{
+    /// <summary>Canonical labels in table order (§5.5): when several match, the first one wins.</summary>
+    internal static readonly string[] GoalLabels = ["calm", "peaceful", "at ease", "lighter", "happy", "safe", "confident", "vague"];
+
+    private const int DefaultGoalRank = 2; // "at ease": default for anything unmapped
+
+    private readonly record struct StateSpan(int Start, int End, int Clause, int Rank, string Phrase, bool Reduction);
+
+    private sealed record GoalCandidate(int Rank, string Phrase);
+
+    // §5.5 goal detector: four forms; the fourth reads the pending question kind.
+    private GoalAnalysis DetectGoal(AnalysisContext cx, QuestionKind pending)
+    {
+        var spans = StateSpans(cx);
+        GoalCandidate? best = null;
+        var stateFree = false;
+
+        void Consider(GoalCandidate? c, bool isStateFree)
+        {
+            if (c is null) return;
+            if (isStateFree) stateFree = true;
+            if (best is null || c.Rank < best.Rank) best = c;
+        }
+
+        // 1. desire frame + state within the next 5 tokens.
+        foreach (var d in cx.Get(ListNames.GoalDesire))
+        {
+            if (cx.IsNegated(d.Start)) continue;
+            Consider(Group(cx, spans, d.Clause, d.End, d.End + 5), true);
+        }
+        // 2. reduction of a negative emotion (incl. a negated desire + negative emotion).
+        foreach (var s in spans)
+        {
+            if (s.Reduction) Consider(new GoalCandidate(s.Rank, s.Phrase), true);
+        }
+        // 3. return frame.
+        foreach (var r in cx.Get(ListNames.GoalReturn))
+        {
+            if (cx.IsNegated(r.Start)) continue;
+            if (r.Entry.Category == "vague")
+            {
+                Consider(new GoalCandidate(Array.IndexOf(GoalLabels, "vague"), "myself again"), true);
+                continue;
+            }
+            var from = SkipFillers(cx, r.End, cx.ClauseEnd[r.Clause]);
+            foreach (var s in spans)
+            {
+                if (s.Clause == r.Clause && s.Start == from) { Consider(Group(cx, spans, r.Clause, from, int.MaxValue), true); break; }
+            }
+        }
+        // 4. answer to a goal question.
+        if (pending is QuestionKind.Goal or QuestionKind.GoalMenu or QuestionKind.GoalRefine)
+        {
+            foreach (var t in cx.Get(ListNames.GoalToFrame))
+            {
+                if (!cx.IsNegated(t.Start)) Consider(Group(cx, spans, t.Clause, t.End, int.MaxValue), false);
+            }
+            if (cx.WordCount <= 4 && cx.Get(ListNames.GoalSelfDescription).Count == 0 && spans.Count > 0)
+            {
+                Consider(Group(cx, spans, spans[0].Clause, spans[0].Start, int.MaxValue), false);
+            }
+        }
+        return best is null ? GoalAnalysis.None : new GoalAnalysis(true, GoalLabels[best.Rank], best.Phrase, stateFree);
+    }
+
+    /// <summary>The first state span of <paramref name="clause"/> starting at or after <paramref name="from"/> and
+    /// ending by <paramref name="maxEnd"/>, joined with the spans that follow it closely ("calm and peaceful").</summary>
+    private static GoalCandidate? Group(AnalysisContext cx, List<StateSpan> spans, int clause, int from, int maxEnd)
+    {
+        var first = -1;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            if (spans[i].Clause == clause && spans[i].Start >= from && spans[i].End <= maxEnd) { first = i; break; }
+        }
+        if (first < 0) return null;
+        var rank = spans[first].Rank;
+        var last = first;
+        for (var i = first + 1; i < spans.Count; i++)
+        {
+            if (spans[i].Clause != clause || spans[i].Start < spans[last].End) continue;
+            if (spans[i].Start - spans[last].End > 2) break;
+            last = i;
+            rank = Math.Min(rank, spans[i].Rank);
+        }
+        var phrase = first == last ? spans[first].Phrase : cx.Span(spans[first].Start, spans[last].End);
+        return new GoalCandidate(rank, phrase);
+    }
+
+    private static int SkipFillers(AnalysisContext cx, int pos, int end)
+    {
+        while (cx.Trie.IsFiller(cx.Words, pos, end, out var next)) pos = next;
+        return pos;
+    }
+
+    /// <summary>State words/phrases (not negated, not reduced) and reductions of negative emotions, by start.</summary>
+    private List<StateSpan> StateSpans(AnalysisContext cx)
+    {
+        var reductions = cx.Get(ListNames.GoalReduction);
+        var spans = new List<StateSpan>();
+        foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.Emotion)))
+        {
+            if (!IsNegativeEmotion(m)) continue;
+            foreach (var r in reductions)
+            {
+                if (r.Clause != m.Clause || r.End > m.Start || !AllFillers(cx, r.End, m.Start)) continue;
+                var word = cx.Text(m);
+                spans.Add(new StateSpan(r.Start, m.End, m.Clause, ReductionRank(word), "less " + word, true));
+                break;
+            }
+        }
+        foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.GoalState)))
+        {
+            if (cx.IsNegated(m.Start) || ReducedAt(cx, reductions, m)) continue;
+            var overlapsReduction = false;
+            foreach (var s in spans)
+            {
+                if (s.Clause == m.Clause && s.Start < m.End && m.Start < s.End) { overlapsReduction = true; break; }
+            }
+            if (overlapsReduction) continue;
+            var rank = Array.IndexOf(GoalLabels, m.Entry.Category);
+            if (rank < 0) throw new InvalidDataException("Unknown goal label in lexicon data.");
+            spans.Add(new StateSpan(m.Start, m.End, m.Clause, rank, cx.Text(m), false));
+        }
+        spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return spans;
+    }
+
+    // "less happy" is no goal: a state word right after a reduction prefix is dropped.
+    private static bool ReducedAt(AnalysisContext cx, List<LexMatch> reductions, LexMatch state)
+    {
+        foreach (var r in reductions)
+        {
+            if (r.Clause == state.Clause && r.End <= state.Start && AllFillers(cx, r.End, state.Start)) return true;
+        }
+        return false;
+    }
+
+    private int ReductionRank(string emotionWord) =>
+        _reductionRank.TryGetValue(emotionWord, out var rank) ? rank : DefaultGoalRank;
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using TrtOrleans.Grains.Persistence;
+using Orleans.Dashboard;
+
+namespace TrtOrleans.Silo.Hosting;
+
+public static class ClientHostingExtensions
+{
+    /// <summary>Connects the host to a TRT cluster when REDIS_URL (or Redis:ConnectionString) is set; otherwise runs
+    /// an in-process silo (the embedded developer default, or Gateway:EmbeddedSilo). Returns true when a cluster client was configured.</summary>
+    public static bool AddTrtClusterOrEmbeddedSilo(this IHostApplicationBuilder builder)
+    {
+        var redisUrl = ClusterSettings.RedisConnectionString(builder.Configuration);
+        // Gateway:EmbeddedSilo=true co-hosts a silo with the API also on Redis (a single-process deployment).
+        if (redisUrl is null || builder.Configuration.GetValue<bool>("Gateway:EmbeddedSilo"))
+        {
+            builder.AddTrtSilo();
+            return false;
+        }
+
+        var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        var redis = RedisUrl.Parse(redisUrl);
+        builder.UseOrleansClient(client =>
+        {
+            client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+            // Refresh the gateway list quickly so a killed silo stops being used within seconds.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.AddDashboard(o => o.HideTrace = true);
+        });
+        return true;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using TrtOrleans.Silo.Hosting;
+using TrtOrleans.TestSupport;
+
+namespace TrtOrleans.Grains.Tests;
+
+/// <summary>A test cluster of real silos on a real redis-server (its own logical database), with a fake clock shared
+/// by every silo. One per test class; <see cref="RestartAllSilosAsync"/> replaces every silo with new ones on the same
+/// storage, as after a full restart.</summary>
+public class TrtClusterFixture : IAsyncLifetime
+{
+    private static readonly ConcurrentDictionary<string, FakeTimeProvider> Clocks = new();
+
+    private readonly string _id = Guid.NewGuid().ToString("N")[..12];
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public RedisServer Redis { get; } = RedisServer.Shared;
+
+    public int Database { get; private set; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+    public string ServiceId => $"trt-test-{_id}";
+
+    protected virtual short InitialSilos => 1;
+
+    /// <summary>Extra configuration for the silos (e.g. a higher rate limit for load tests).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        Database = Redis.AllocateDatabase();
+        Clocks[_id] = Clock;
+        Cluster = await DeployAsync();
+    }
+
+    public async Task RestartAllSilosAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        Cluster = await DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        Clocks.TryRemove(_id, out _);
+    }
+
+    private async Task<TestCluster> DeployAsync()
+    {
+        var builder = new TestClusterBuilder(InitialSilos);
+        builder.Options.ServiceId = ServiceId;
+        builder.Properties["TrtTest:ClockId"] = _id;
+        builder.Properties["REDIS_URL"] = Redis.Url(Database);
+        builder.Properties["Sessions:RateLimit"] = "10";
+        foreach (var (key, value) in Settings)
+        {
+            builder.Properties[key] = value!;
+        }
+
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddTrt(silo.Configuration, clustering: false);
+            var clockId = silo.Configuration["TrtTest:ClockId"]!;
+            silo.Services.AddSingleton<TimeProvider>(Clocks[clockId]);
+            if (silo.Configuration.GetValue<bool>("TrtTest:FaultInjection"))
+            {
+                // Wrap the real Redis log so a test can make the second write of a turn fail.
+                silo.Services.AddSingleton<Persistence.RedisSessionLog>();
+                silo.Services.AddSingleton<Persistence.ISessionLog>(sp =>
+                    new FaultInjectingSessionLog(sp.GetRequiredService<Persistence.RedisSessionLog>()));
+            }
+        }
+    }
+}

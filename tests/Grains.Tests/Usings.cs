@@ -1,0 +1,2 @@
+global using TrtOrleans.Grains.Interfaces;
+global using TrtOrleans.TestSupport;
