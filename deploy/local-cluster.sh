@@ -40,6 +40,7 @@
 #   TRT_NO_BUILD=               1 = skip `dotnet build` in `up` (use the existing Release output)
 #   TRT_READY_TIMEOUT=120       seconds to wait for a component's /health/ready
 #   TRT_STOP_GRACE=30           seconds between SIGTERM and SIGKILL when stopping a process
+#   TRT_RUN_DIR=<repo>/.run     where state, logs, pid files and Redis data live
 #   TRT_LC_TAG                  not read from your environment: set by this script on every
 #                               silo and gateway it starts, so that `down` recognises its own
 #                               processes (checked in /proc/<pid>/environ besides the command line)
@@ -58,7 +59,7 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
-RUN_DIR="$REPO_ROOT/.run"
+RUN_DIR="${TRT_RUN_DIR:-$REPO_ROOT/.run}"
 PID_DIR="$RUN_DIR/pids"
 LOG_DIR="$RUN_DIR/logs"
 REDIS_DIR="$RUN_DIR/redis"
@@ -468,7 +469,6 @@ cmd_down() {
 }
 
 cmd_up() {
-    require_tools
     ensure_dirs
     local running=() c
     for c in $(all_components); do
@@ -477,6 +477,7 @@ cmd_up() {
     if ((${#running[@]})); then
         die "already up (${running[*]}); use '$0 status', or '$0 down' first"
     fi
+    require_tools
     ((TRT_SILOS >= 1)) || die "TRT_SILOS must be at least 1"
     ((TRT_GATEWAYS >= 1)) || die "TRT_GATEWAYS must be at least 1"
     build
