@@ -15,6 +15,7 @@ public static class AdminApi
         api.MapGet("/sessions", ListAsync);
         api.MapGet("/analytics/daily/{date}", DailyAsync);
         api.MapPost("/admin/cleanup", CleanupAsync);
+        api.MapGet("/admin/cluster", ClusterAsync);
         return app;
     }
 
@@ -66,6 +67,22 @@ public static class AdminApi
                 events = daily?.Events ?? [],
             },
             GatewayJson.Options);
+    }
+
+    /// <summary>Active silos and how many session grains each one hosts (operators; the failover tests).</summary>
+    private static async Task<IResult> ClusterAsync(IClusterClient cluster, CancellationToken ct)
+    {
+        var management = cluster.GetGrain<Orleans.Runtime.IManagementGrain>(0);
+        var hosts = await ClusterCalls.RunAsync(() => management.GetHosts(onlyActive: true), idempotent: true, ct);
+        var stats = await ClusterCalls.RunAsync(() => management.GetSimpleGrainStatistics(), idempotent: true, ct);
+        var sessionsBySilo = stats
+            .Where(s => s.GrainType.Contains("SessionGrain", StringComparison.Ordinal))
+            .GroupBy(s => s.SiloAddress.ToString())
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
+        var silos = hosts.Keys
+            .Select(a => new { address = a.ToString(), session_activations = sessionsBySilo.GetValueOrDefault(a.ToString()) })
+            .ToArray();
+        return Results.Json(new { silos, timestamp = DateTimeOffset.UtcNow }, GatewayJson.Options);
     }
 
     private static async Task<IResult> CleanupAsync(string? inactive_hours, IClusterClient cluster, CancellationToken ct)

@@ -45,10 +45,12 @@ public static class HealthApi
     private static async Task<IResult> ReadyAsync(IClusterClient cluster)
     {
         var (silo, silos) = await ProbeAsync(cluster);
-        var ready = silo is not null && silos > 0 && silo.Redis != "unhealthy";
+        // Ready means "can route to the cluster". A Redis outage is not a reason to leave the load balancer: the
+        // gateway then answers 503 with Retry-After itself, which clients handle better than a dropped connection.
+        var ready = silo is not null && silos > 0;
         return ready
             ? Results.Json(new { status = "ready" })
-            : Problems.Unavailable("Not ready: the cluster or its storage is unreachable", TimeSpan.FromSeconds(2));
+            : Problems.Unavailable("Not ready: no silo of the cluster is reachable", TimeSpan.FromSeconds(2));
     }
 
     private static async Task<(SiloHealthReport? Silo, int ActiveSilos)> ProbeAsync(IClusterClient cluster)

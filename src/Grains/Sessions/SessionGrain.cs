@@ -12,6 +12,7 @@ namespace TrtOrleans.Grains;
 /// the commit point; (2) the history list and stored reply, idempotently. A crash between them is repaired from (1)
 /// before the history is next read or appended, so a client never sees state and history disagree.</summary>
 [GrainType("session")]
+[Orleans.Placement.RandomPlacement] // spreads sessions evenly over silos (the default resource-optimised placement skews)
 public sealed partial class SessionGrain(
     [PersistentState(StorageNames.SessionState, StorageNames.Sessions)] IPersistentState<SessionRecord> state,
     ITrtEngine engine,

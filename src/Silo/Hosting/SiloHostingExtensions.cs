@@ -51,15 +51,18 @@ public static class SiloHostingExtensions
             if (clustering)
             {
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
-                silo.Configure<EndpointOptions>(o =>
-                {
-                    o.SiloPort = cluster.SiloPort;
-                    o.GatewayPort = cluster.GatewayPort;
-                    o.AdvertisedIPAddress = System.Net.IPAddress.Parse(cluster.AdvertisedIp);
-                });
                 if (cluster.Kubernetes)
                 {
-                    silo.UseKubernetesHosting();
+                    silo.UseKubernetesHosting(); // pod IP, ports and identity come from the pod
+                }
+                else
+                {
+                    silo.Configure<EndpointOptions>(o =>
+                    {
+                        o.SiloPort = cluster.SiloPort;
+                        o.GatewayPort = cluster.GatewayPort;
+                        o.AdvertisedIPAddress = System.Net.IPAddress.Parse(cluster.AdvertisedIp);
+                    });
                 }
             }
 
