@@ -45,6 +45,24 @@ public class AnswerTests
     }
 
     [Theory]
+    [InlineData("that sounds lovely")]
+    [InlineData("perfect")]
+    [InlineData("i see")]
+    [InlineData("got it")]
+    [InlineData("i understand")]
+    public void Affirm_extensions(string input) => Assert.True(A(input).Affirm);
+
+    [Theory]
+    [InlineData("i do not understand")]
+    [InlineData("i do not get it")]
+    public void Confusion_is_not_affirm(string input)
+    {
+        var a = A(input);
+        Assert.True(a.Confusion);
+        Assert.False(a.Affirm);
+    }
+
+    [Theory]
     [InlineData("right, my back hurts")]
     [InlineData("i am tired")]
     [InlineData("i do think about it")]
