@@ -37,7 +37,21 @@ internal sealed class AnalysisContext
             list.Add(m);
         }
         foreach (var list in _byList.Values) list.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+
+        // Token roles used by the §5.0 windows: every token of a negator entry ("no longer") is a negator; a frame
+        // word, or the last token of a frame phrase ("like a"), is a frame; negation cancellers are §5.1's i/stop/help.
+        _negator = new bool[Words.Length];
+        _frame = new bool[Words.Length];
+        _cancel = new bool[Words.Length];
+        foreach (var m in Get(ListNames.Negator)) for (var i = m.Start; i < m.End; i++) _negator[i] = true;
+        foreach (var m in Get(ListNames.FrameWord)) _frame[m.End - 1] = true;
+        foreach (var m in Get(ListNames.FramePhrase)) _frame[m.End - 1] = true;
+        foreach (var m in Get(ListNames.NegationCancel)) for (var i = m.Start; i < m.End; i++) _cancel[i] = true;
     }
+
+    private readonly bool[] _negator;
+    private readonly bool[] _frame;
+    private readonly bool[] _cancel;
 
     public PatternTrie Trie => _lex.Trie;
 
@@ -93,8 +107,7 @@ internal sealed class AnalysisContext
         return true;
     }
 
-    public bool IsNegatorAt(int i) =>
-        _lex.Negators.Contains(Words[i]) || (Words[i] == "longer" && i > 0 && Words[i - 1] == "no");
+    public bool IsNegatorAt(int i) => _negator[i];
 
     /// <summary>§5.0 negation: a negator within the 3 tokens before <paramref name="start"/> in the same clause.
     /// With <paramref name="crisis"/> the §5.1 refinement applies: an `i`, `stop` or `help` between the negator
@@ -105,13 +118,13 @@ internal sealed class AnalysisContext
         var clauseStart = ClauseStart[ClauseOf[start]];
         for (var j = start - 1; j >= Math.Max(clauseStart, start - 3); j--)
         {
-            if (!IsNegatorAt(j)) continue;
+            if (!_negator[j]) continue;
             if (crisis)
             {
                 var cancelled = false;
                 for (var k = j + 1; k < start; k++)
                 {
-                    if (Words[k] is "i" or "stop" or "help") { cancelled = true; break; }
+                    if (_cancel[k]) { cancelled = true; break; }
                 }
                 if (cancelled) continue;
             }
@@ -120,20 +133,14 @@ internal sealed class AnalysisContext
         return false;
     }
 
-    /// <summary>§5.0 frame (a): a frame word, or the last token of `like a`, `kind of`, `sort of`, within the 3
-    /// tokens before <paramref name="start"/> in the same clause.</summary>
+    /// <summary>§5.0 frame (a): a frame word, or the last token of a frame phrase (`it is`, `like a`, `kind of`,
+    /// `sort of`), within the 3 tokens before <paramref name="start"/> in the same clause.</summary>
     public bool HasFrame(int start)
     {
         var clauseStart = ClauseStart[ClauseOf[start]];
         for (var j = start - 1; j >= Math.Max(clauseStart, start - 3); j--)
         {
-            var w = Words[j];
-            if (_lex.FrameWords.Contains(w)) return true;
-            if (j > clauseStart)
-            {
-                var p = Words[j - 1];
-                if ((w == "a" && p == "like") || (w == "of" && p is "kind" or "sort")) return true;
-            }
+            if (_frame[j]) return true;
         }
         return false;
     }

@@ -26,8 +26,6 @@ internal sealed class LexiconSet
         var priorities = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var file in lexiconFiles) LoadLexiconFile(file, entries, priorities);
 
-        Negators = WordsOf("negator");
-        FrameWords = WordsOf("frame_word");
         var fillers = _lists.TryGetValue("filler", out var fillerEntries) ? fillerEntries.Select(e => e.Pattern).ToArray() : [];
         Trie = new PatternTrie(fillers);
         foreach (var entry in entries) Trie.Add(entry);
@@ -54,14 +52,9 @@ internal sealed class LexiconSet
     public SpellingCorrector Spelling { get; }
     public IReadOnlyList<LexiconEntry> Entries { get; }
     public IReadOnlyDictionary<string, int> DomainVocabulary { get; }
-    public HashSet<string> Negators { get; }
-    public HashSet<string> FrameWords { get; }
     public string DataVersion { get; }
 
     public IReadOnlyList<LexiconEntry> List(string name) => _lists.TryGetValue(name, out var l) ? l : [];
-
-    private HashSet<string> WordsOf(string list) =>
-        new(List(list).Select(e => e.Pattern), StringComparer.Ordinal);
 
     private void LoadLexiconFile(string file, List<LexiconEntry> entries, Dictionary<string, int> priorities)
     {

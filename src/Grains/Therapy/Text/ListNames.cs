@@ -6,6 +6,9 @@ internal static class ListNames
     public const string Negator = "negator";
     public const string Filler = "filler";
     public const string FrameWord = "frame_word";
+    public const string FramePhrase = "frame_phrase";
+    public const string NegationCancel = "negation_cancel";
+    public const string Maybe = "maybe";
     public const string DesireCategory = "desire_category";
     public const string FeelingFrame = "feeling_frame";
     public const string QuestionWord = "question_word";
@@ -46,4 +49,8 @@ internal static class ListNames
 
     public const string Checkpoint = "checkpoint";
     public const string SafetyCue = "safety_cue";
+    public const string SafetyNegatedUnsafe = "safety_negated_unsafe";
+    public const string SafetyNegatedOkay = "safety_negated_okay";
+    public const string CheckpointFlip = "checkpoint_flip";
+    public const string SelfAm = "self_am";
 }

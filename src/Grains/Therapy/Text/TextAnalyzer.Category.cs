@@ -34,17 +34,13 @@ public sealed partial class TextAnalyzer
     // `i am [adv]` + an emotion or state word.
     private static bool IAmFeeling(AnalysisContext cx)
     {
-        for (var i = 0; i + 2 < cx.WordCount; i++)
+        foreach (var self in cx.Get(ListNames.SelfAm))
         {
-            if (cx.Words[i] != "i" || cx.Words[i + 1] != "am" || cx.ClauseOf[i + 1] != cx.ClauseOf[i]) continue;
-            var clause = cx.ClauseOf[i];
-            var p = i + 2;
             foreach (var list in (string[])[ListNames.Emotion, ListNames.GoalState])
             {
                 foreach (var m in cx.Get(list))
                 {
-                    if (m.Clause != clause || m.Start < p) continue;
-                    if (AllFillers(cx, p, m.Start)) return true;
+                    if (m.Clause == self.Clause && m.Start >= self.End && AllFillers(cx, self.End, m.Start)) return true;
                 }
             }
         }
