@@ -174,5 +174,8 @@ public class ClassificationTests
     [InlineData("i wonder", false)]
     [InlineData("do not know", false)]
     [InlineData("is not that odd", false)]
+    [InlineData("really? \uD83D\uDE22", true)]
+    [InlineData("(is that normal?)", true)]
+    [InlineData("really? no. fine.", false)]
     public void Is_question(string input, bool expected) => Assert.Equal(expected, A(input).IsQuestion);
 }

@@ -62,8 +62,13 @@ public sealed partial class TextAnalyzer
     // ("do not know", "is not great") opens a statement, not a question.
     private static bool IsQuestion(AnalysisContext cx, string cleaned)
     {
-        var trimmed = cleaned.AsSpan().TrimEnd(" \"'");
-        if (trimmed.Length > 0 && trimmed[^1] == '?') return true;
+        // The last letter, digit or sentence mark decides; trailing quotes, brackets and emoji do not.
+        for (var i = cleaned.Length - 1; i >= 0; i--)
+        {
+            var c = cleaned[i];
+            if (c == '?') return true;
+            if (char.IsLetterOrDigit(c) || c is '.' or '!' or ',' or ';' or ':') break;
+        }
         if (cx.WordCount == 0) return false;
         foreach (var m in cx.Get(ListNames.QuestionWord))
         {
