@@ -122,6 +122,22 @@ public class CrisisTests
     public void Immediacy_marker_upgrades_moderate_or_higher(string input) => Assert.Equal(RiskLevel.Immediate, C(input).Risk);
 
     [Theory]
+    [InlineData("tonight")]
+    [InlineData("today")]
+    [InlineData("right now")]
+    [InlineData("now")]
+    [InlineData("this evening")]
+    [InlineData("this weekend")]
+    [InlineData("i am about to")]
+    [InlineData("i am going to")]
+    [InlineData("i plan")]
+    [InlineData("it is planned")]
+    [InlineData("i am planning it")]
+    [InlineData("i have a plan")]
+    public void Each_immediacy_marker_upgrades(string marker) =>
+        Assert.Equal(RiskLevel.Immediate, C("i wish i was dead. " + marker).Risk);
+
+    [Theory]
     [InlineData("i can not cope today")]
     [InlineData("i am not suicidal right now")]
     public void Immediacy_marker_does_not_upgrade_low(string input) => Assert.Equal(RiskLevel.Low, C(input).Risk);
