@@ -22,6 +22,10 @@ public class GoalTests
     [InlineData("i just want to feel better and calmer", "calm", "better and calmer")]
     [InlineData("i want to feel better", "vague", "better")]
     [InlineData("i'd like to feel less drained", "at ease", "less drained")]
+    [InlineData("i just want peace", "peaceful", "peace")]
+    [InlineData("i need some rest", "at ease", "rest")]
+    [InlineData("i want to feel safe and secure again", "safe", "safe and secure")]
+    [InlineData("i want to be more confident", "confident", "more confident")]
     public void Desire_frame_with_state(string input, string label, string phrase)
     {
         var g = G(input);
@@ -58,6 +62,8 @@ public class GoalTests
     [InlineData("less lonely", "at ease")]  // unmapped emotion → default
     [InlineData("i do not want to feel anxious", "calm")]
     [InlineData("i don't want to be so angry anymore", "peaceful")]
+    [InlineData("i'd like to not feel so overwhelmed", "calm")]
+    [InlineData("i want to feel less anxious and more confident", "calm")]
     public void Reduction_of_a_negative_emotion(string input, string label)
     {
         var g = G(input);
