@@ -66,6 +66,7 @@ public class ClassificationTests
     [InlineData("yes")]
     [InlineData("yeah okay")]
     [InlineData("sure, thank you")]
+    [InlineData("not bad")]
     public void Checkpoint_plain_calm_or_bare_affirm(string input) => Assert.Equal(CheckpointClass.Calm, Cp(input));
 
     [Theory]
@@ -104,6 +105,7 @@ public class ClassificationTests
     [InlineData("i am okay")]
     [InlineData("i'm fine")]
     [InlineData("i am alright")]
+    [InlineData("i am good")]
     [InlineData("i am not in danger")]
     [InlineData("i am not going to do anything")]
     [InlineData("i am not suicidal")]
