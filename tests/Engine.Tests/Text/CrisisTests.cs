@@ -94,6 +94,11 @@ public class CrisisTests
     [InlineData("i harm myself sometimes")]
     [InlineData("nobody would miss me")]
     [InlineData("i have been thinking about ending it")]
+    [InlineData("i can not see the point in living")]
+    [InlineData("life is not worth living")]
+    [InlineData("i just want to sleep forever")]
+    [InlineData("i want to go to sleep and not wake up")]
+    [InlineData("they would be better off if i was gone")]
     public void Moderate_tier(string input) => Assert.Equal(RiskLevel.Moderate, C(input).Risk);
 
     [Theory]
