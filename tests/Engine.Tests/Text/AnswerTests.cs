@@ -221,6 +221,7 @@ public class AnswerTests
         Assert.False(a.Consent);
         Assert.False(a.Ready);
         Assert.True(a.IdkAnswer);
+        Assert.False(a.Decline); // unsure, not a refusal
     }
 
     [Fact]

@@ -39,11 +39,6 @@ public sealed partial class TextAnalyzer
                 default: throw new InvalidDataException("Unknown answer set in lexicon data.");
             }
         }
-        // "not ready" anywhere is a DECLINE (also when READY itself was negated further back in the input).
-        foreach (var m in cx.Get(ListNames.Answer))
-        {
-            if (m.Entry.Category == "READY" && cx.IsNegated(m.Start)) decline = true;
-        }
         consent = consent || affirm || ready;
         idk = idkFound is null ? DetectorHit.None : new DetectorHit(true, idkFound);
         var maybe = cx.Get(ListNames.Maybe).Count > 0;
