@@ -199,6 +199,8 @@ public class BodyTests
     [InlineData("i know")]
     [InlineData("it was there before")]
     [InlineData("it is not there right now")]
+    [InlineData("i can not feel anything right now")]
+    [InlineData("nothing right now")]
     public void Not_present(string input) => Assert.False(B(input).PresentCue);
 
     [Fact]

@@ -179,5 +179,9 @@ public class ClassificationTests
     [InlineData("really? \uD83D\uDE22", true)]
     [InlineData("(is that normal?)", true)]
     [InlineData("really? no. fine.", false)]
+    [InlineData("when i see my boss my chest gets tight", false)]
+    [InlineData("what i want is peace", false)]
+    [InlineData("when i see my boss?", true)]
+    [InlineData("what it is like", true)]
     public void Is_question(string input, bool expected) => Assert.Equal(expected, A(input).IsQuestion);
 }

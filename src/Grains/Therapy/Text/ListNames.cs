@@ -12,6 +12,7 @@ internal static class ListNames
     public const string DesireCategory = "desire_category";
     public const string FeelingFrame = "feeling_frame";
     public const string QuestionWord = "question_word";
+    public const string StatementSubject = "statement_subject";
     public const string Greeting = "greeting";
     public const string Courtesy = "courtesy";
 

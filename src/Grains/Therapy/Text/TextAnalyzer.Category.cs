@@ -47,6 +47,15 @@ public sealed partial class TextAnalyzer
         return false;
     }
 
+    private static bool IsStatementSubject(AnalysisContext cx, int pos)
+    {
+        foreach (var s in cx.Get(ListNames.StatementSubject))
+        {
+            if (s.Start == pos) return true;
+        }
+        return false;
+    }
+
     private static bool AllFillers(AnalysisContext cx, int from, int to)
     {
         var p = from;
@@ -58,8 +67,9 @@ public sealed partial class TextAnalyzer
         return true;
     }
 
-    // §5.3/§5.6: ends with `?`, or the first token is a wh-word or auxiliary. An auxiliary followed by `not`
-    // ("do not know", "is not great") opens a statement, not a question.
+    // §5.3: ends with `?`, or the first token is a wh-word or auxiliary. Without a `?`, an auxiliary followed by
+    // `not` ("do not know", "is not great") or a wh-word followed by a first-person subject ("when i see my boss…",
+    // "what i want is peace") opens a statement, not a question.
     private static bool IsQuestion(AnalysisContext cx, string cleaned)
     {
         // The last letter, digit or sentence mark decides; trailing quotes, brackets and emoji do not.
@@ -74,6 +84,7 @@ public sealed partial class TextAnalyzer
         {
             if (m.Start != 0) continue;
             if (m.Entry.Category == "auxiliary" && cx.WordCount > 1 && cx.Words[1] == "not") return false;
+            if (m.Entry.Category == "wh" && m.End < cx.WordCount && IsStatementSubject(cx, m.End)) return false;
             return true;
         }
         return false;
