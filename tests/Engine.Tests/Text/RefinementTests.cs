@@ -95,4 +95,15 @@ public class RefinementTests
     [InlineData("I think it comes from my childhood")]
     [InlineData("the cause is my upbringing")]
     public void Explanations_are_thinking_mode(string input) => Assert.True(A(input).Thinking.Detected);
+
+    [Theory]
+    [InlineData("my uncle committed suicide years ago", RiskLevel.None)]
+    [InlineData("we lost my brother to suicide", RiskLevel.None)]
+    [InlineData("i have thought about suicide", RiskLevel.High)]
+    [InlineData("i cant do this anymore", RiskLevel.Low)]
+    [InlineData("whats the point", RiskLevel.Low)]
+    [InlineData("what is the point of living", RiskLevel.Moderate)]
+    [InlineData("i want everything to end", RiskLevel.Moderate)]
+    public void Reports_about_others_and_distress_phrases(string input, RiskLevel risk) =>
+        Assert.Equal(risk, Analyzer.Instance.DetectCrisis(input).Risk);
 }
