@@ -32,6 +32,8 @@ public class ClassificationTests
     [InlineData("not tense")]                         // negated tense counts as comparative calm
     [InlineData("it is not worse")]
     [InlineData("less anxious now")]
+    [InlineData("I noticed my shoulders dropped")]
+    [InlineData("i feel sleepy")]
     public void Checkpoint_comparative_calm(string input) => Assert.Equal(CheckpointClass.Calm, Cp(input));
 
     [Theory]
@@ -53,6 +55,8 @@ public class ClassificationTests
     [InlineData("less relaxed")]
     [InlineData("i do not feel any better")]
     [InlineData("calm but also weird")]               // tense beats plain calm
+    [InlineData("I feel a bit dizzy")]
+    [InlineData("i don't like this")]
     public void Checkpoint_tense(string input) => Assert.Equal(CheckpointClass.Tense, Cp(input));
 
     [Theory]
@@ -79,6 +83,10 @@ public class ClassificationTests
     [InlineData("not really")]
     [InlineData("about the same really")]
     [InlineData("ok, about the same")]
+    [InlineData("still the same")]
+    [InlineData("it's hard to tell")]
+    [InlineData("nothing really")]
+    [InlineData("hmm not much different")]
     public void Checkpoint_same(string input) => Assert.Equal(CheckpointClass.Same, Cp(input));
 
     [Theory]
