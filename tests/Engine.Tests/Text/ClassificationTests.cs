@@ -121,6 +121,10 @@ public class ClassificationTests
     [InlineData("someone is with me")]
     [InlineData("Yes, I'm safe. My partner is home with me.")]
     [InlineData("no, i am not going to do anything")]
+    [InlineData("no, i won't do anything")]
+    [InlineData("I'm at home with my mum")]
+    [InlineData("safe")]
+    [InlineData("i'm not okay but i'm safe")]
     public void Safety_row2_safe(string input) => Assert.Equal(SafetyAnswerClass.Safe, S(input));
 
     [Theory]
