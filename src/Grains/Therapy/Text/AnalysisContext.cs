@@ -47,7 +47,13 @@ internal sealed class AnalysisContext
         foreach (var m in Get(ListNames.FrameWord)) _frame[m.End - 1] = true;
         foreach (var m in Get(ListNames.FramePhrase)) _frame[m.End - 1] = true;
         foreach (var m in Get(ListNames.NegationCancel)) for (var i = m.Start; i < m.End; i++) _cancel[i] = true;
+        foreach (var m in Get(ListNames.AnswerParticle))
+        {
+            if (m.Start == 0 && m.End == 1) _particle = true;
+        }
     }
+
+    private readonly bool _particle;
 
     private readonly bool[] _negator;
     private readonly bool[] _frame;
@@ -112,13 +118,18 @@ internal sealed class AnalysisContext
     /// <summary>§5.0 negation: a negator within the 3 tokens before <paramref name="start"/> in the same clause.
     /// With <paramref name="crisis"/> the §5.1 refinement applies: an `i`, `stop` or `help` between the negator
     /// and the cue cancels that negator.</summary>
-    public bool IsNegated(int start, bool crisis = false)
+    public bool IsNegated(int start, bool crisis = false) => IsNegated(start, crisis, leadingParticle: false);
+
+    /// <summary>As <see cref="IsNegated(int, bool)"/>; with <paramref name="leadingParticle"/> a `no` that opens the
+    /// whole input is read as the answer to the question ("no that's all"), not as a negation of what follows.</summary>
+    public bool IsNegated(int start, bool crisis, bool leadingParticle)
     {
         if (start >= Words.Length) return false;
         var clauseStart = ClauseStart[ClauseOf[start]];
         for (var j = start - 1; j >= Math.Max(clauseStart, start - 3); j--)
         {
             if (!_negator[j]) continue;
+            if (leadingParticle && j == 0 && _particle) continue;
             if (crisis)
             {
                 var cancelled = false;

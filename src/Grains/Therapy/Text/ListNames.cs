@@ -9,6 +9,7 @@ internal static class ListNames
     public const string FramePhrase = "frame_phrase";
     public const string NegationCancel = "negation_cancel";
     public const string Maybe = "maybe";
+    public const string AnswerParticle = "answer_particle";
     public const string DesireCategory = "desire_category";
     public const string FeelingFrame = "feeling_frame";
     public const string QuestionWord = "question_word";

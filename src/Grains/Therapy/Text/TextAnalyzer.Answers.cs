@@ -26,7 +26,7 @@ public sealed partial class TextAnalyzer
             var set = m.Entry.Category;
             var counts = m.Entry.Anywhere || set == "CONFUSION" || m.Clause == cx.FirstClause || cx.WordCount <= 6;
             if (!counts) continue;
-            if (set is not ("DECLINE" or "CONFUSION") && cx.IsNegated(m.Start)) continue;
+            if (set is not ("DECLINE" or "CONFUSION") && cx.IsNegated(m.Start, crisis: false, leadingParticle: true)) continue;
             switch (set)
             {
                 case "AFFIRM": affirm = true; break;
