@@ -34,7 +34,16 @@ internal sealed class AnalysisContext
         {
             if (!Valid(m)) continue;
             if (!_byList.TryGetValue(m.Entry.List, out var list)) _byList[m.Entry.List] = list = [];
-            list.Add(m);
+            // Per (entry, start) only the longest valid match.
+            var merged = false;
+            for (var i = list.Count - 1; i >= 0 && list[i].Start == m.Start; i--)
+            {
+                if (!ReferenceEquals(list[i].Entry, m.Entry)) continue;
+                if (list[i].End < m.End) list[i] = m;
+                merged = true;
+                break;
+            }
+            if (!merged) list.Add(m);
         }
         foreach (var list in _byList.Values) list.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
 
