@@ -16,6 +16,8 @@ public class CrisisTests
     [InlineData("i could hang myself")]
     [InlineData("i want to slit my wrists")]
     [InlineData("i wrote a suicide note")]
+    [InlineData("im going to jump of a bridge")]
+    [InlineData("thinking about ending my life tonite")]
     [InlineData("i wrote my note")]
     [InlineData("i said goodbye to everyone")]
     [InlineData("i have the pills ready")]
@@ -62,6 +64,9 @@ public class CrisisTests
     [InlineData("i want to be dead")]
     [InlineData("i deserve to die")]
     [InlineData("i wanted to die last night")]
+    [InlineData("i wish i was ded")]
+    [InlineData("i wanna kil my self")]
+    [InlineData("im sucidal")]
     public void High_tier(string input) => Assert.Equal(RiskLevel.High, C(input).Risk);
 
     [Theory]
