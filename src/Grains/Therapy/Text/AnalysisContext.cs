@@ -7,6 +7,10 @@ internal sealed class AnalysisContext
     private static readonly List<LexMatch> Empty = [];
     private readonly LexiconSet _lex;
     private readonly Dictionary<string, List<LexMatch>> _byList = new(StringComparer.Ordinal);
+    private readonly bool[] _negator;
+    private readonly bool[] _frame;
+    private readonly bool[] _cancel;
+    private readonly bool _particle;
 
     public AnalysisContext(LexiconSet lex, CorrectedText text)
     {
@@ -61,12 +65,6 @@ internal sealed class AnalysisContext
             if (m.Start == 0 && m.End == 1) _particle = true;
         }
     }
-
-    private readonly bool _particle;
-
-    private readonly bool[] _negator;
-    private readonly bool[] _frame;
-    private readonly bool[] _cancel;
 
     public PatternTrie Trie => _lex.Trie;
 
