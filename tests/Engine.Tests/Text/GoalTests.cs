@@ -102,6 +102,9 @@ public class GoalTests
     [InlineData("To feel at peace with him", QuestionKind.Goal, "peaceful")]
     [InlineData("lighter", QuestionKind.GoalRefine, "lighter")]
     [InlineData("happier i guess", QuestionKind.GoalMenu, "happy")]
+    [InlineData("being at peace with myself", QuestionKind.Goal, "peaceful")]
+    [InlineData("to feel like me again", QuestionKind.GoalRefine, "vague")]
+    [InlineData("more energy", QuestionKind.GoalMenu, "at ease")]
     [InlineData("i guess to get stronger in myself over time", QuestionKind.Goal, "confident")]
     public void Pending_goal_form(string input, QuestionKind pending, string label)
     {
@@ -155,6 +158,13 @@ public class GoalTests
     [InlineData("light", "lighter")]
     public void Canonical_mapping_first_row_wins(string state, string label) =>
         Assert.Equal(label, G("i want to feel " + state).Label);
+
+    [Theory]
+    [InlineData("lighter sounds good", "lighter")]
+    [InlineData("calm and in control", "calm and in control")]
+    [InlineData("peaceful or just content", "peaceful or just content")]
+    public void Phrase_joins_states_only_through_connectors(string input, string phrase) =>
+        Assert.Equal(phrase, G(input, QuestionKind.GoalMenu).Phrase);
 
     [Fact]
     public void Vague_label_flags_vague()

@@ -37,6 +37,7 @@ internal static class ListNames
     public const string GoalReturn = "goal_return";
     public const string GoalToFrame = "goal_to_frame";
     public const string GoalSelfDescription = "goal_self_description";
+    public const string GoalStateConnector = "goal_state_connector";
 
     public const string Answer = "answer";
     public const string Thinking = "thinking";
