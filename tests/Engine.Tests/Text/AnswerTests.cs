@@ -45,6 +45,24 @@ public class AnswerTests
     }
 
     [Theory]
+    [InlineData("that sounds lovely")]
+    [InlineData("perfect")]
+    [InlineData("i see")]
+    [InlineData("got it")]
+    [InlineData("i understand")]
+    public void Affirm_extensions(string input) => Assert.True(A(input).Affirm);
+
+    [Theory]
+    [InlineData("i do not understand")]
+    [InlineData("i do not get it")]
+    public void Confusion_is_not_affirm(string input)
+    {
+        var a = A(input);
+        Assert.True(a.Confusion);
+        Assert.False(a.Affirm);
+    }
+
+    [Theory]
     [InlineData("right, my back hurts")]
     [InlineData("i am tired")]
     [InlineData("i do think about it")]
@@ -71,6 +89,7 @@ public class AnswerTests
     [InlineData("i do not want to")]
     [InlineData("i do not think i am ready")]
     [InlineData("i do not feel ready")]
+    [InlineData("maybe another time")]
     public void Decline(string input)
     {
         var a = A(input);
@@ -92,7 +111,15 @@ public class AnswerTests
     [InlineData("all good")]
     [InlineData("i am good")]
     [InlineData("No, that covers it")]
+    [InlineData("no that's all")]        // a leading "no" answers the question; it does not negate what follows
+    [InlineData("no i'm good")]
+    [InlineData("not that i know of")]
+    [InlineData("i don't think there is anything else")]
     public void Nothing_more(string input) => Assert.True(A(input).NothingMore);
+
+    [Fact]
+    public void Leading_no_still_negates_inside_the_same_clause_for_other_detectors() =>
+        Assert.Empty(Analyzer.Instance.Analyze("no anxious thoughts", QuestionKind.None).Emotion.NegativeWords);
 
     [Fact]
     public void Bare_no_is_decline_not_nothing_more()
@@ -124,6 +151,8 @@ public class AnswerTests
     [InlineData("why not")]
     [InlineData("Sure, let's try")]
     [InlineData("okay, I'll give it a go")]
+    [InlineData("go on then")]
+    [InlineData("fine")]
     public void Consent(string input) => Assert.True(A(input).Consent);
 
     [Theory]
@@ -203,6 +232,7 @@ public class AnswerTests
         Assert.False(a.Consent);
         Assert.False(a.Ready);
         Assert.True(a.IdkAnswer);
+        Assert.False(a.Decline); // unsure, not a refusal
     }
 
     [Fact]

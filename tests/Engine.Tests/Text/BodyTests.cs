@@ -123,6 +123,15 @@ public class BodyTests
     public void Sensation_with_frame(string sensation) =>
         Assert.Equal([sensation], B("it feels like a " + sensation + " thing that will not leave me alone").Sensations);
 
+    [Theory]
+    [InlineData("dull and achy", "achy")]
+    [InlineData("my legs feel weak", "weak")]
+    [InlineData("like someone is squeezing it", "squeezing")]
+    [InlineData("it burns", "burns")]
+    [InlineData("a lump in my throat", "lump")]
+    public void Sensation_answers(string input, string sensation) =>
+        Assert.Contains(sensation, B(input, QuestionKind.Sensation).Sensations);
+
     [Fact]
     public void Sensation_with_anchor_location()
     {
@@ -199,6 +208,8 @@ public class BodyTests
     [InlineData("i know")]
     [InlineData("it was there before")]
     [InlineData("it is not there right now")]
+    [InlineData("i can not feel anything right now")]
+    [InlineData("nothing right now")]
     public void Not_present(string input) => Assert.False(B(input).PresentCue);
 
     [Fact]

@@ -32,6 +32,8 @@ public class ClassificationTests
     [InlineData("not tense")]                         // negated tense counts as comparative calm
     [InlineData("it is not worse")]
     [InlineData("less anxious now")]
+    [InlineData("I noticed my shoulders dropped")]
+    [InlineData("i feel sleepy")]
     public void Checkpoint_comparative_calm(string input) => Assert.Equal(CheckpointClass.Calm, Cp(input));
 
     [Theory]
@@ -53,6 +55,8 @@ public class ClassificationTests
     [InlineData("less relaxed")]
     [InlineData("i do not feel any better")]
     [InlineData("calm but also weird")]               // tense beats plain calm
+    [InlineData("I feel a bit dizzy")]
+    [InlineData("i don't like this")]
     public void Checkpoint_tense(string input) => Assert.Equal(CheckpointClass.Tense, Cp(input));
 
     [Theory]
@@ -66,6 +70,7 @@ public class ClassificationTests
     [InlineData("yes")]
     [InlineData("yeah okay")]
     [InlineData("sure, thank you")]
+    [InlineData("not bad")]
     public void Checkpoint_plain_calm_or_bare_affirm(string input) => Assert.Equal(CheckpointClass.Calm, Cp(input));
 
     [Theory]
@@ -78,6 +83,10 @@ public class ClassificationTests
     [InlineData("not really")]
     [InlineData("about the same really")]
     [InlineData("ok, about the same")]
+    [InlineData("still the same")]
+    [InlineData("it's hard to tell")]
+    [InlineData("nothing really")]
+    [InlineData("hmm not much different")]
     public void Checkpoint_same(string input) => Assert.Equal(CheckpointClass.Same, Cp(input));
 
     [Theory]
@@ -104,6 +113,7 @@ public class ClassificationTests
     [InlineData("i am okay")]
     [InlineData("i'm fine")]
     [InlineData("i am alright")]
+    [InlineData("i am good")]
     [InlineData("i am not in danger")]
     [InlineData("i am not going to do anything")]
     [InlineData("i am not suicidal")]
@@ -111,6 +121,10 @@ public class ClassificationTests
     [InlineData("someone is with me")]
     [InlineData("Yes, I'm safe. My partner is home with me.")]
     [InlineData("no, i am not going to do anything")]
+    [InlineData("no, i won't do anything")]
+    [InlineData("I'm at home with my mum")]
+    [InlineData("safe")]
+    [InlineData("i'm not okay but i'm safe")]
     public void Safety_row2_safe(string input) => Assert.Equal(SafetyAnswerClass.Safe, S(input));
 
     [Theory]
@@ -174,5 +188,12 @@ public class ClassificationTests
     [InlineData("i wonder", false)]
     [InlineData("do not know", false)]
     [InlineData("is not that odd", false)]
+    [InlineData("really? \uD83D\uDE22", true)]
+    [InlineData("(is that normal?)", true)]
+    [InlineData("really? no. fine.", false)]
+    [InlineData("when i see my boss my chest gets tight", false)]
+    [InlineData("what i want is peace", false)]
+    [InlineData("when i see my boss?", true)]
+    [InlineData("what it is like", true)]
     public void Is_question(string input, bool expected) => Assert.Equal(expected, A(input).IsQuestion);
 }

@@ -16,6 +16,8 @@ public class CrisisTests
     [InlineData("i could hang myself")]
     [InlineData("i want to slit my wrists")]
     [InlineData("i wrote a suicide note")]
+    [InlineData("im going to jump of a bridge")]
+    [InlineData("thinking about ending my life tonite")]
     [InlineData("i wrote my note")]
     [InlineData("i said goodbye to everyone")]
     [InlineData("i have the pills ready")]
@@ -62,6 +64,9 @@ public class CrisisTests
     [InlineData("i want to be dead")]
     [InlineData("i deserve to die")]
     [InlineData("i wanted to die last night")]
+    [InlineData("i wish i was ded")]
+    [InlineData("i wanna kil my self")]
+    [InlineData("im sucidal")]
     public void High_tier(string input) => Assert.Equal(RiskLevel.High, C(input).Risk);
 
     [Theory]
@@ -94,6 +99,11 @@ public class CrisisTests
     [InlineData("i harm myself sometimes")]
     [InlineData("nobody would miss me")]
     [InlineData("i have been thinking about ending it")]
+    [InlineData("i can not see the point in living")]
+    [InlineData("life is not worth living")]
+    [InlineData("i just want to sleep forever")]
+    [InlineData("i want to go to sleep and not wake up")]
+    [InlineData("they would be better off if i was gone")]
     public void Moderate_tier(string input) => Assert.Equal(RiskLevel.Moderate, C(input).Risk);
 
     [Theory]
@@ -120,6 +130,22 @@ public class CrisisTests
     [InlineData("i am about to end it all")]
     [InlineData("today i want to disappear")]
     public void Immediacy_marker_upgrades_moderate_or_higher(string input) => Assert.Equal(RiskLevel.Immediate, C(input).Risk);
+
+    [Theory]
+    [InlineData("tonight")]
+    [InlineData("today")]
+    [InlineData("right now")]
+    [InlineData("now")]
+    [InlineData("this evening")]
+    [InlineData("this weekend")]
+    [InlineData("i am about to")]
+    [InlineData("i am going to")]
+    [InlineData("i plan")]
+    [InlineData("it is planned")]
+    [InlineData("i am planning it")]
+    [InlineData("i have a plan")]
+    public void Each_immediacy_marker_upgrades(string marker) =>
+        Assert.Equal(RiskLevel.Immediate, C("i wish i was dead. " + marker).Risk);
 
     [Theory]
     [InlineData("i can not cope today")]

@@ -117,7 +117,11 @@ public class EmotionTests
     public void Down_after_calm_slow_sit_lie_is_no_emotion(string input) => Assert.DoesNotContain("down", E(input).NegativeWords);
 
     [Fact]
-    public void Hurt_myself_is_no_emotion() => Assert.DoesNotContain("hurt", E("i feel like i hurt myself").NegativeWords);
+    public void Hurt_myself_is_no_emotion()
+    {
+        Assert.DoesNotContain("hurt", E("i feel like i hurt myself").NegativeWords);
+        Assert.Empty(E("i am hurting myself again").NegativeWords);
+    }
 
     [Theory]
     [InlineData("i am not anxious")]

@@ -22,6 +22,10 @@ public class GoalTests
     [InlineData("i just want to feel better and calmer", "calm", "better and calmer")]
     [InlineData("i want to feel better", "vague", "better")]
     [InlineData("i'd like to feel less drained", "at ease", "less drained")]
+    [InlineData("i just want peace", "peaceful", "peace")]
+    [InlineData("i need some rest", "at ease", "rest")]
+    [InlineData("i want to feel safe and secure again", "safe", "safe and secure")]
+    [InlineData("i want to be more confident", "confident", "more confident")]
     public void Desire_frame_with_state(string input, string label, string phrase)
     {
         var g = G(input);
@@ -58,6 +62,8 @@ public class GoalTests
     [InlineData("less lonely", "at ease")]  // unmapped emotion → default
     [InlineData("i do not want to feel anxious", "calm")]
     [InlineData("i don't want to be so angry anymore", "peaceful")]
+    [InlineData("i'd like to not feel so overwhelmed", "calm")]
+    [InlineData("i want to feel less anxious and more confident", "calm")]
     public void Reduction_of_a_negative_emotion(string input, string label)
     {
         var g = G(input);
@@ -96,6 +102,9 @@ public class GoalTests
     [InlineData("To feel at peace with him", QuestionKind.Goal, "peaceful")]
     [InlineData("lighter", QuestionKind.GoalRefine, "lighter")]
     [InlineData("happier i guess", QuestionKind.GoalMenu, "happy")]
+    [InlineData("being at peace with myself", QuestionKind.Goal, "peaceful")]
+    [InlineData("to feel like me again", QuestionKind.GoalRefine, "vague")]
+    [InlineData("more energy", QuestionKind.GoalMenu, "at ease")]
     [InlineData("i guess to get stronger in myself over time", QuestionKind.Goal, "confident")]
     public void Pending_goal_form(string input, QuestionKind pending, string label)
     {
@@ -149,6 +158,13 @@ public class GoalTests
     [InlineData("light", "lighter")]
     public void Canonical_mapping_first_row_wins(string state, string label) =>
         Assert.Equal(label, G("i want to feel " + state).Label);
+
+    [Theory]
+    [InlineData("lighter sounds good", "lighter")]
+    [InlineData("calm and in control", "calm and in control")]
+    [InlineData("peaceful or just content", "peaceful or just content")]
+    public void Phrase_joins_states_only_through_connectors(string input, string phrase) =>
+        Assert.Equal(phrase, G(input, QuestionKind.GoalMenu).Phrase);
 
     [Fact]
     public void Vague_label_flags_vague()

@@ -43,8 +43,17 @@ public class MatcherTests
     public void Pattern_language_rejects(string pattern, string text) => Assert.Empty(Match(pattern, text));
 
     [Fact]
-    public void Longest_match_per_start_is_kept() =>
-        Assert.Equal([(0, 3)], Match("a (b)? (c)?", "a b c"));
+    public void Trie_reports_every_end_per_start() =>
+        Assert.Equal([(0, 1), (0, 2), (0, 3)], Match("a (b)? (c)?", "a b c").OrderBy(x => x.End));
+
+    [Fact]
+    public void A_shorter_match_survives_when_the_longest_is_rejected_by_a_follow_condition()
+    {
+        // "do not want to live" is a cue unless followed by "in"; "do not want to live in fear" must not become a
+        // cue through the longer expansion, and the shorter one is rejected by the same rule.
+        Assert.Equal(RiskLevel.None, Analyzer.Instance.DetectCrisis("i do not want to live in fear").Risk);
+        Assert.Equal(RiskLevel.High, Analyzer.Instance.DetectCrisis("i do not want to live").Risk);
+    }
 
     [Fact]
     public void Matches_never_cross_a_clause_boundary()

@@ -13,6 +13,7 @@ public class NormalizationTests
     [InlineData("zero\u200Bwidth", "zerowidth")]            // N1 format character dropped
     [InlineData("bell\u0007", "bell")]                      // N1 control character dropped
     [InlineData("I\u2019m fine", "i am fine")]              // N1 curly apostrophe
+    [InlineData("don\u02BCt", "do not")]                    // N1 modifier-letter apostrophe
     [InlineData("\uFB01ne", "fine")]                       // N1 NFKC ligature
     [InlineData("wait\u2026", "wait.")]                    // N1 NFKC ellipsis, then N3 collapse
     [InlineData("\U0001D5F5\U0001D5F2\U0001D5F9\U0001D5FD", "help")] // N1 NFKC mathematical sans-serif bold

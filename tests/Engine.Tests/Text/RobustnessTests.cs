@@ -48,6 +48,16 @@ public class TextRobustnessTests
         Assert.Equal(Analyzer.Instance.DataVersion, new TextAnalyzer(TextAnalyzer.DefaultDataDirectory).DataVersion);
 
     [Fact]
+    public void Word_list_ships_with_its_licence_notice()
+    {
+        var dir = TextAnalyzer.DefaultDataDirectory;
+        var words = File.ReadAllLines(Path.Combine(dir, "wordlist.txt"));
+        Assert.True(words.Length >= 20000);
+        Assert.All(words.Take(500), w => Assert.Matches("^[a-z]+$", w));
+        Assert.Contains("SCOWL", File.ReadAllText(Path.Combine(dir, "wordlist.LICENSE.txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Domain_vocabulary_covers_negators_fillers_frames_and_markers()
     {
         // Each is a real word already, but the guard must hold even for domain-only words such as "unburdened".

@@ -80,6 +80,8 @@ public class SpellingTests
     [Theory]
     [InlineData("sory", "sorry")]   // not "sore"
     [InlineData("alot", "a lot")]
+    [InlineData("tonite", "tonight")]
+    [InlineData("ded", "dead")]
     public void Common_chat_typos_are_mapped(string typed, string expected) => Assert.Equal(expected, A(typed).CorrectedInput);
 
     [Fact]

@@ -108,6 +108,7 @@ public class WorkedConversationTests
         Assert.False(t8.Body.PresentCue);
 
         var t9 = A("Not that I can tell", QuestionKind.PresentMoment);
+        Assert.False(t9.Answers.Decline || t9.Answers.Affirm); // an unproductive body answer (count 3 → T12-a)
         Assert.Empty(t9.Body.Locations);
         Assert.False(t9.Body.PresentCue);
 

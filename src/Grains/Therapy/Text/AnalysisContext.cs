@@ -7,6 +7,10 @@ internal sealed class AnalysisContext
     private static readonly List<LexMatch> Empty = [];
     private readonly LexiconSet _lex;
     private readonly Dictionary<string, List<LexMatch>> _byList = new(StringComparer.Ordinal);
+    private readonly bool[] _negator;
+    private readonly bool[] _frame;
+    private readonly bool[] _cancel;
+    private readonly bool _particle;
 
     public AnalysisContext(LexiconSet lex, CorrectedText text)
     {
@@ -34,9 +38,32 @@ internal sealed class AnalysisContext
         {
             if (!Valid(m)) continue;
             if (!_byList.TryGetValue(m.Entry.List, out var list)) _byList[m.Entry.List] = list = [];
-            list.Add(m);
+            // Per (entry, start) only the longest valid match.
+            var merged = false;
+            for (var i = list.Count - 1; i >= 0 && list[i].Start == m.Start; i--)
+            {
+                if (!ReferenceEquals(list[i].Entry, m.Entry)) continue;
+                if (list[i].End < m.End) list[i] = m;
+                merged = true;
+                break;
+            }
+            if (!merged) list.Add(m);
         }
         foreach (var list in _byList.Values) list.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+
+        // Token roles used by the §5.0 windows: every token of a negator entry ("no longer") is a negator; a frame
+        // word, or the last token of a frame phrase ("like a"), is a frame; negation cancellers are §5.1's i/stop/help.
+        _negator = new bool[Words.Length];
+        _frame = new bool[Words.Length];
+        _cancel = new bool[Words.Length];
+        foreach (var m in Get(ListNames.Negator)) for (var i = m.Start; i < m.End; i++) _negator[i] = true;
+        foreach (var m in Get(ListNames.FrameWord)) _frame[m.End - 1] = true;
+        foreach (var m in Get(ListNames.FramePhrase)) _frame[m.End - 1] = true;
+        foreach (var m in Get(ListNames.NegationCancel)) for (var i = m.Start; i < m.End; i++) _cancel[i] = true;
+        foreach (var m in Get(ListNames.AnswerParticle))
+        {
+            if (m.Start == 0 && m.End == 1) _particle = true;
+        }
     }
 
     public PatternTrie Trie => _lex.Trie;
@@ -93,25 +120,29 @@ internal sealed class AnalysisContext
         return true;
     }
 
-    public bool IsNegatorAt(int i) =>
-        _lex.Negators.Contains(Words[i]) || (Words[i] == "longer" && i > 0 && Words[i - 1] == "no");
+    public bool IsNegatorAt(int i) => _negator[i];
 
     /// <summary>§5.0 negation: a negator within the 3 tokens before <paramref name="start"/> in the same clause.
     /// With <paramref name="crisis"/> the §5.1 refinement applies: an `i`, `stop` or `help` between the negator
     /// and the cue cancels that negator.</summary>
-    public bool IsNegated(int start, bool crisis = false)
+    public bool IsNegated(int start, bool crisis = false) => IsNegated(start, crisis, leadingParticle: false);
+
+    /// <summary>As <see cref="IsNegated(int, bool)"/>; with <paramref name="leadingParticle"/> a `no` that opens the
+    /// whole input is read as the answer to the question ("no that's all"), not as a negation of what follows.</summary>
+    public bool IsNegated(int start, bool crisis, bool leadingParticle)
     {
         if (start >= Words.Length) return false;
         var clauseStart = ClauseStart[ClauseOf[start]];
         for (var j = start - 1; j >= Math.Max(clauseStart, start - 3); j--)
         {
-            if (!IsNegatorAt(j)) continue;
+            if (!_negator[j]) continue;
+            if (leadingParticle && j == 0 && _particle) continue;
             if (crisis)
             {
                 var cancelled = false;
                 for (var k = j + 1; k < start; k++)
                 {
-                    if (Words[k] is "i" or "stop" or "help") { cancelled = true; break; }
+                    if (_cancel[k]) { cancelled = true; break; }
                 }
                 if (cancelled) continue;
             }
@@ -120,20 +151,14 @@ internal sealed class AnalysisContext
         return false;
     }
 
-    /// <summary>§5.0 frame (a): a frame word, or the last token of `like a`, `kind of`, `sort of`, within the 3
-    /// tokens before <paramref name="start"/> in the same clause.</summary>
+    /// <summary>§5.0 frame (a): a frame word, or the last token of a frame phrase (`it is`, `like a`, `kind of`,
+    /// `sort of`), within the 3 tokens before <paramref name="start"/> in the same clause.</summary>
     public bool HasFrame(int start)
     {
         var clauseStart = ClauseStart[ClauseOf[start]];
         for (var j = start - 1; j >= Math.Max(clauseStart, start - 3); j--)
         {
-            var w = Words[j];
-            if (_lex.FrameWords.Contains(w)) return true;
-            if (j > clauseStart)
-            {
-                var p = Words[j - 1];
-                if ((w == "a" && p == "like") || (w == "of" && p is "kind" or "sort")) return true;
-            }
+            if (_frame[j]) return true;
         }
         return false;
     }

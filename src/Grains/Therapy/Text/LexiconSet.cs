@@ -5,6 +5,17 @@ namespace TrtOrleans.Therapy.Text;
 
 /// <summary>The lexicon, spelling and word-list data files loaded from one data directory (§5.0) and compiled
 /// into a trie plus the spelling corrector. Immutable after construction.</summary>
+/// <remarks>
+/// <c>lexicons/*.json</c>: <c>{ "version", "priority" (spelling tie-break: 0 crisis, 1 emotion, 2 body, 3 goal/state,
+/// 4 other), "lists": { name: [ entry… ] } }</c>. An entry is a plain pattern string, or an object with <c>id</c>,
+/// <c>category</c> (tier, emotion class, label or answer set), <c>patterns</c>, optional <c>name</c> (reported text),
+/// <c>flags</c> (<c>framed</c>, <c>whole_input</c>, <c>anywhere</c>, <c>accident_voidable</c>, <c>general</c>) and
+/// the token-phrase lists <c>unless_followed_by</c>, <c>unless_preceded_by</c>, <c>end_or_followed_by</c> (the match
+/// counts only at the end of its clause or directly before one of these). Pattern language: words, <c>(a/b c)</c>
+/// alternatives (nestable), <c>x?</c> and <c>(…)?</c> optional, <c>[adv]</c> filler run, <c>#num</c> any number.
+/// <c>spelling/*.json</c>: <c>{ "version", "map": { typed: replacement words } }</c>. <c>wordlist.txt</c>: one known
+/// word a line.
+/// </remarks>
 internal sealed class LexiconSet
 {
     private readonly Dictionary<string, List<LexiconEntry>> _lists = new(StringComparer.Ordinal);
@@ -26,8 +37,6 @@ internal sealed class LexiconSet
         var priorities = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var file in lexiconFiles) LoadLexiconFile(file, entries, priorities);
 
-        Negators = WordsOf("negator");
-        FrameWords = WordsOf("frame_word");
         var fillers = _lists.TryGetValue("filler", out var fillerEntries) ? fillerEntries.Select(e => e.Pattern).ToArray() : [];
         Trie = new PatternTrie(fillers);
         foreach (var entry in entries) Trie.Add(entry);
@@ -54,14 +63,9 @@ internal sealed class LexiconSet
     public SpellingCorrector Spelling { get; }
     public IReadOnlyList<LexiconEntry> Entries { get; }
     public IReadOnlyDictionary<string, int> DomainVocabulary { get; }
-    public HashSet<string> Negators { get; }
-    public HashSet<string> FrameWords { get; }
     public string DataVersion { get; }
 
     public IReadOnlyList<LexiconEntry> List(string name) => _lists.TryGetValue(name, out var l) ? l : [];
-
-    private HashSet<string> WordsOf(string list) =>
-        new(List(list).Select(e => e.Pattern), StringComparer.Ordinal);
 
     private void LoadLexiconFile(string file, List<LexiconEntry> entries, Dictionary<string, int> priorities)
     {

@@ -6,9 +6,14 @@ internal static class ListNames
     public const string Negator = "negator";
     public const string Filler = "filler";
     public const string FrameWord = "frame_word";
+    public const string FramePhrase = "frame_phrase";
+    public const string NegationCancel = "negation_cancel";
+    public const string Maybe = "maybe";
+    public const string AnswerParticle = "answer_particle";
     public const string DesireCategory = "desire_category";
     public const string FeelingFrame = "feeling_frame";
     public const string QuestionWord = "question_word";
+    public const string StatementSubject = "statement_subject";
     public const string Greeting = "greeting";
     public const string Courtesy = "courtesy";
 
@@ -32,6 +37,7 @@ internal static class ListNames
     public const string GoalReturn = "goal_return";
     public const string GoalToFrame = "goal_to_frame";
     public const string GoalSelfDescription = "goal_self_description";
+    public const string GoalStateConnector = "goal_state_connector";
 
     public const string Answer = "answer";
     public const string Thinking = "thinking";
@@ -46,4 +52,8 @@ internal static class ListNames
 
     public const string Checkpoint = "checkpoint";
     public const string SafetyCue = "safety_cue";
+    public const string SafetyNegatedUnsafe = "safety_negated_unsafe";
+    public const string SafetyNegatedOkay = "safety_negated_okay";
+    public const string CheckpointFlip = "checkpoint_flip";
+    public const string SelfAm = "self_am";
 }

@@ -72,7 +72,8 @@ internal sealed class PatternTrie
         return false;
     }
 
-    /// <summary>Every match in clause [clauseStart, clauseEnd); per (entry, start) only the longest.</summary>
+    /// <summary>Every match in clause [clauseStart, clauseEnd): each (entry, start, end) once. Several ends per
+    /// (entry, start) are kept because follow/precede conditions are checked later and may reject the longest.</summary>
     public void MatchClause(string[] words, int clauseStart, int clauseEnd, int clause, List<LexMatch> output)
     {
         for (var s = clauseStart; s < clauseEnd; s++)
@@ -121,9 +122,7 @@ internal sealed class PatternTrie
     {
         for (var i = firstOfStart; i < output.Count; i++)
         {
-            if (!ReferenceEquals(output[i].Entry, match.Entry)) continue;
-            if (output[i].End < match.End) output[i] = match;
-            return;
+            if (ReferenceEquals(output[i].Entry, match.Entry) && output[i].End == match.End) return;
         }
         output.Add(match);
     }

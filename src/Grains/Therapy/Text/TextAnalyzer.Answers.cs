@@ -26,7 +26,7 @@ public sealed partial class TextAnalyzer
             var set = m.Entry.Category;
             var counts = m.Entry.Anywhere || set == "CONFUSION" || m.Clause == cx.FirstClause || cx.WordCount <= 6;
             if (!counts) continue;
-            if (set is not ("DECLINE" or "CONFUSION") && cx.IsNegated(m.Start)) continue;
+            if (set is not ("DECLINE" or "CONFUSION") && cx.IsNegated(m.Start, crisis: false, leadingParticle: true)) continue;
             switch (set)
             {
                 case "AFFIRM": affirm = true; break;
@@ -39,14 +39,9 @@ public sealed partial class TextAnalyzer
                 default: throw new InvalidDataException("Unknown answer set in lexicon data.");
             }
         }
-        // "not ready" anywhere is a DECLINE (also when READY itself was negated further back in the input).
-        foreach (var m in cx.Get(ListNames.Answer))
-        {
-            if (m.Entry.Category == "READY" && cx.IsNegated(m.Start)) decline = true;
-        }
         consent = consent || affirm || ready;
         idk = idkFound is null ? DetectorHit.None : new DetectorHit(true, idkFound);
-        var maybe = Array.IndexOf(cx.Words, "maybe") >= 0;
+        var maybe = cx.Get(ListNames.Maybe).Count > 0;
         return new AnswerCues(affirm, BareAffirm(cx), decline, nothingMore, ready, consent, stop, confusion, idkAnswer, maybe);
     }
 
@@ -119,8 +114,7 @@ public sealed partial class TextAnalyzer
         foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.Checkpoint)))
         {
             var cls = m.Entry.Category;
-            var flipped = cls != "same" && (cx.IsNegated(m.Start) || (m.Start > 0 && cx.Words[m.Start - 1] == "less"
-                                                                       && cx.ClauseOf[m.Start - 1] == m.Clause));
+            var flipped = cls != "same" && (cx.IsNegated(m.Start) || FlippedByLess(cx, m));
             switch (cls)
             {
                 case "comparative_calm" or "plain_calm" when flipped: tense = true; break;
@@ -139,6 +133,25 @@ public sealed partial class TextAnalyzer
         return CheckpointClass.Unclear;
     }
 
+    // A calm or tense word directly after `less` counts as its opposite (§11).
+    private static bool FlippedByLess(AnalysisContext cx, LexMatch m)
+    {
+        foreach (var f in cx.Get(ListNames.CheckpointFlip))
+        {
+            if (f.Clause == m.Clause && f.End == m.Start) return true;
+        }
+        return false;
+    }
+
+    private static bool ContainsSafeWord(AnalysisContext cx, LexMatch cue)
+    {
+        foreach (var w in cx.Get(ListNames.SafetyNegatedUnsafe))
+        {
+            if (cue.Contains(w)) return true;
+        }
+        return false;
+    }
+
     // §13.3 follow-up classification, rows 1–5.
     private static SafetyAnswerClass SafetyAnswer(AnalysisContext cx, AnswerCues answers, DetectorHit idk)
     {
@@ -149,13 +162,14 @@ public sealed partial class TextAnalyzer
             if (m.Entry.Category == "unsafe" && !negated) return SafetyAnswerClass.Unsafe;
             if (m.Entry.Category == "safe")
             {
-                if (negated && m.Entry.Pattern.Contains("safe", StringComparison.Ordinal)) return SafetyAnswerClass.Unsafe;
+                // A negated "i am safe" ("i am not sure i am safe") is row 1's negated `safe`.
+                if (negated && ContainsSafeWord(cx, m)) return SafetyAnswerClass.Unsafe;
                 if (!negated) safeCue = true;
             }
         }
-        for (var i = 0; i < cx.WordCount; i++)
+        foreach (var m in cx.Get(ListNames.SafetyNegatedUnsafe))
         {
-            if (cx.Words[i] == "safe" && cx.IsNegated(i)) return SafetyAnswerClass.Unsafe;
+            if (cx.IsNegated(m.Start)) return SafetyAnswerClass.Unsafe;
         }
         if (!safeCue)
         {
@@ -166,9 +180,9 @@ public sealed partial class TextAnalyzer
         }
         if (safeCue) return SafetyAnswerClass.Safe;
         if (answers.Decline || idk.Detected || answers.Maybe) return SafetyAnswerClass.Unsafe;
-        for (var i = 0; i < cx.WordCount; i++)
+        foreach (var m in cx.Get(ListNames.SafetyNegatedOkay))
         {
-            if (cx.Words[i] is "okay" or "ok" or "fine" or "alright" && cx.IsNegated(i)) return SafetyAnswerClass.Unsafe;
+            if (cx.IsNegated(m.Start)) return SafetyAnswerClass.Unsafe;
         }
         if (answers.BareAffirm) return SafetyAnswerClass.Safe;
         return SafetyAnswerClass.Unclear;

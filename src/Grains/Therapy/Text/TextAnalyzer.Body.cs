@@ -45,7 +45,8 @@ public sealed partial class TextAnalyzer
         var present = false;
         foreach (var m in cx.Get(ListNames.BodyPresent))
         {
-            if (!cx.IsNegated(m.Start)) { present = true; break; }
+            // "i can not feel anything right now" is an absent answer, not a present-moment one.
+            if (!cx.IsNegated(m.Start) && !absentClauses.Contains(m.Clause)) { present = true; break; }
         }
         return new BodyAnalysis(locations, sensations, absentClauses.Count > 0, present);
     }

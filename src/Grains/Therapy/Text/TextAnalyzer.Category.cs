@@ -34,19 +34,24 @@ public sealed partial class TextAnalyzer
     // `i am [adv]` + an emotion or state word.
     private static bool IAmFeeling(AnalysisContext cx)
     {
-        for (var i = 0; i + 2 < cx.WordCount; i++)
+        foreach (var self in cx.Get(ListNames.SelfAm))
         {
-            if (cx.Words[i] != "i" || cx.Words[i + 1] != "am" || cx.ClauseOf[i + 1] != cx.ClauseOf[i]) continue;
-            var clause = cx.ClauseOf[i];
-            var p = i + 2;
             foreach (var list in (string[])[ListNames.Emotion, ListNames.GoalState])
             {
                 foreach (var m in cx.Get(list))
                 {
-                    if (m.Clause != clause || m.Start < p) continue;
-                    if (AllFillers(cx, p, m.Start)) return true;
+                    if (m.Clause == self.Clause && m.Start >= self.End && AllFillers(cx, self.End, m.Start)) return true;
                 }
             }
+        }
+        return false;
+    }
+
+    private static bool IsStatementSubject(AnalysisContext cx, int pos)
+    {
+        foreach (var s in cx.Get(ListNames.StatementSubject))
+        {
+            if (s.Start == pos) return true;
         }
         return false;
     }
@@ -62,17 +67,24 @@ public sealed partial class TextAnalyzer
         return true;
     }
 
-    // §5.3/§5.6: ends with `?`, or the first token is a wh-word or auxiliary. An auxiliary followed by `not`
-    // ("do not know", "is not great") opens a statement, not a question.
+    // §5.3: ends with `?`, or the first token is a wh-word or auxiliary. Without a `?`, an auxiliary followed by
+    // `not` ("do not know", "is not great") or a wh-word followed by a first-person subject ("when i see my boss…",
+    // "what i want is peace") opens a statement, not a question.
     private static bool IsQuestion(AnalysisContext cx, string cleaned)
     {
-        var trimmed = cleaned.AsSpan().TrimEnd(" \"'");
-        if (trimmed.Length > 0 && trimmed[^1] == '?') return true;
+        // The last letter, digit or sentence mark decides; trailing quotes, brackets and emoji do not.
+        for (var i = cleaned.Length - 1; i >= 0; i--)
+        {
+            var c = cleaned[i];
+            if (c == '?') return true;
+            if (char.IsLetterOrDigit(c) || c is '.' or '!' or ',' or ';' or ':') break;
+        }
         if (cx.WordCount == 0) return false;
         foreach (var m in cx.Get(ListNames.QuestionWord))
         {
             if (m.Start != 0) continue;
             if (m.Entry.Category == "auxiliary" && cx.WordCount > 1 && cx.Words[1] == "not") return false;
+            if (m.Entry.Category == "wh" && m.End < cx.WordCount && IsStatementSubject(cx, m.End)) return false;
             return true;
         }
         return false;

@@ -83,12 +83,30 @@ public sealed partial class TextAnalyzer
         for (var i = first + 1; i < spans.Count; i++)
         {
             if (spans[i].Clause != clause || spans[i].Start < spans[last].End) continue;
-            if (spans[i].Start - spans[last].End > 2) break;
+            if (!Connects(cx, spans[last].End, spans[i].Start)) break;
             last = i;
             rank = Math.Min(rank, spans[i].Rank);
         }
         var phrase = first == last ? spans[first].Phrase : cx.Span(spans[first].Start, spans[last].End);
         return new GoalCandidate(rank, phrase);
+    }
+
+    /// <summary>Tokens [from, to) join two state phrases: connectors ("and", "or", "more") and fillers only.</summary>
+    private static bool Connects(AnalysisContext cx, int from, int to)
+    {
+        var p = from;
+        while (p < to)
+        {
+            var next = -1;
+            foreach (var c in cx.Get(ListNames.GoalStateConnector))
+            {
+                if (c.Start == p && c.End <= to) next = Math.Max(next, c.End);
+            }
+            if (next < 0 && cx.Trie.IsFiller(cx.Words, p, to, out var f)) next = f;
+            if (next < 0) return false;
+            p = next;
+        }
+        return true;
     }
 
     private static int SkipFillers(AnalysisContext cx, int pos, int end)

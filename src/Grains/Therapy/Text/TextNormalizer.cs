@@ -53,7 +53,7 @@ internal static class TextNormalizer
             if (cat is UnicodeCategory.Control or UnicodeCategory.Format) continue;
             sb.Append(c switch
             {
-                '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u00B4' or '`' => '\'',
+                '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u00B4' or '\u02BC' or '`' => '\'',
                 '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' => '"',
                 _ => c,
             });
