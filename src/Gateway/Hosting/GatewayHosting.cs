@@ -17,9 +17,16 @@ public static partial class GatewayHosting
     public static WebApplicationBuilder AddGatewayHttp(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
+        var urls = configuration["urls"] ?? configuration["ASPNETCORE_URLS"];
+        if (string.IsNullOrEmpty(urls))
         {
             builder.WebHost.UseUrls(DefaultUrl);
+        }
+        else if (configuration.GetSection($"{AuthSettings.Section}:Keys").GetChildren().Any() is false)
+        {
+            // api.md: with no keys configured, authentication is off, so the gateway listens on loopback only (the
+            // same idea as Redis's protected mode) whatever address it was given.
+            builder.WebHost.UseUrls(LoopbackOnly(urls));
         }
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
@@ -97,6 +104,21 @@ public static partial class GatewayHosting
         await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "service_unavailable",
             "The service is temporarily unavailable; retry shortly", TimeSpan.FromSeconds(2));
     }
+
+    /// <summary>The same URLs with every non-loopback host replaced by 127.0.0.1.</summary>
+    internal static string[] LoopbackOnly(string urls) =>
+    [
+        .. urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url =>
+        {
+            var uri = new UriBuilder(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));
+            if (uri.Host is not ("localhost" or "127.0.0.1" or "[::1]" or "::1"))
+            {
+                uri.Host = "127.0.0.1";
+            }
+
+            return $"{uri.Scheme}://{uri.Host}:{uri.Port}";
+        }),
+    ];
 
     private static string ErrorCode(int status) => status switch
     {
