@@ -105,6 +105,8 @@ public class GoalTests
     [InlineData("being at peace with myself", QuestionKind.Goal, "peaceful")]
     [InlineData("to feel like me again", QuestionKind.GoalRefine, "vague")]
     [InlineData("more energy", QuestionKind.GoalMenu, "at ease")]
+    [InlineData("not feeling so overwhelmed all the time", QuestionKind.Goal, "calm")]
+    [InlineData("no anxiety", QuestionKind.GoalMenu, "calm")]
     [InlineData("i guess to get stronger in myself over time", QuestionKind.Goal, "confident")]
     public void Pending_goal_form(string input, QuestionKind pending, string label)
     {
@@ -119,6 +121,8 @@ public class GoalTests
     [InlineData("just calm", QuestionKind.Problem)]
     [InlineData("i am calm", QuestionKind.Goal)]     // a present self-description is no goal answer
     [InlineData("i feel happy", QuestionKind.Goal)]
+    [InlineData("not feeling so overwhelmed all the time", QuestionKind.None)]
+    [InlineData("i am not anxious", QuestionKind.Goal)]
     public void Pending_goal_form_needs_goal_question_and_no_self_description(string input, QuestionKind pending) =>
         Assert.False(G(input, pending).Recognised);
 

@@ -11,7 +11,7 @@ public class MatcherTests
     private static List<(int Start, int End)> Match(string pattern, string text)
     {
         var trie = new PatternTrie(Fillers);
-        var entry = new LexiconEntry { Index = 0, List = "t", Id = "t", Pattern = pattern, Category = "", Order = 0 };
+        var entry = new LexiconEntry { List = "t", Id = "t", Pattern = pattern, Category = "" };
         trie.Add(entry);
         var words = text.Split(' ');
         var output = new List<LexMatch>();

@@ -3,14 +3,11 @@ namespace TrtOrleans.Therapy.Text;
 /// <summary>One compiled lexicon entry (one pattern of a data-file entry).</summary>
 internal sealed class LexiconEntry
 {
-    public required int Index { get; init; }
     public required string List { get; init; }
     public required string Id { get; init; }
     public required string Pattern { get; init; }
     /// <summary>Tier, category, label or answer set, depending on the list.</summary>
     public required string Category { get; init; }
-    /// <summary>Position of the entry in its list (label order for the goal table).</summary>
-    public required int Order { get; init; }
     /// <summary>Reported name; null = the matched words.</summary>
     public string? Name { get; init; }
     public bool Framed { get; init; }

@@ -40,7 +40,6 @@ internal sealed class LexiconSet
         var fillers = _lists.TryGetValue("filler", out var fillerEntries) ? fillerEntries.Select(e => e.Pattern).ToArray() : [];
         Trie = new PatternTrie(fillers);
         foreach (var entry in entries) Trie.Add(entry);
-        Entries = entries;
 
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in spellingFiles)
@@ -54,15 +53,12 @@ internal sealed class LexiconSet
         }
         var general = File.Exists(wordListPath) ? File.ReadLines(wordListPath).Where(l => l.Length > 0) : [];
         Spelling = new SpellingCorrector(map, general, priorities);
-        DomainVocabulary = priorities;
 
         DataVersion = ComputeVersion(dataDirectory, lexiconFiles.Concat(spellingFiles).Append(wordListPath));
     }
 
     public PatternTrie Trie { get; }
     public SpellingCorrector Spelling { get; }
-    public IReadOnlyList<LexiconEntry> Entries { get; }
-    public IReadOnlyDictionary<string, int> DomainVocabulary { get; }
     public string DataVersion { get; }
 
     public IReadOnlyList<LexiconEntry> List(string name) => _lists.TryGetValue(name, out var l) ? l : [];
@@ -76,21 +72,19 @@ internal sealed class LexiconSet
         foreach (var listProp in root.GetProperty("lists").EnumerateObject())
         {
             if (!_lists.TryGetValue(listProp.Name, out var list)) _lists[listProp.Name] = list = [];
-            var order = list.Count;
             foreach (var item in listProp.Value.EnumerateArray())
             {
                 if (item.ValueKind == JsonValueKind.String)
                 {
-                    var single = Create(entries.Count, listProp.Name, item.GetString()!, item.GetString()!, "", order++, default);
+                    var single = Create(listProp.Name, item.GetString()!, item.GetString()!, "", default);
                     Register(single, list, entries, priorities, priority);
                     continue;
                 }
-                var id = item.TryGetProperty("id", out var idEl) ? idEl.GetString()! : listProp.Name + "." + order;
+                var id = item.TryGetProperty("id", out var idEl) ? idEl.GetString()! : listProp.Name + "." + list.Count;
                 var category = item.TryGetProperty("category", out var catEl) ? catEl.GetString()! : "";
-                var entryOrder = order++;
                 foreach (var pattern in item.GetProperty("patterns").EnumerateArray())
                 {
-                    var e = Create(entries.Count, listProp.Name, id, pattern.GetString()!, category, entryOrder, item);
+                    var e = Create(listProp.Name, id, pattern.GetString()!, category, item);
                     Register(e, list, entries, priorities, priority);
                 }
             }
@@ -119,7 +113,7 @@ internal sealed class LexiconSet
         if (!priorities.TryGetValue(word, out var existing) || priority < existing) priorities[word] = priority;
     }
 
-    private static LexiconEntry Create(int index, string list, string id, string pattern, string category, int order, JsonElement item)
+    private static LexiconEntry Create(string list, string id, string pattern, string category, JsonElement item)
     {
         var flags = new HashSet<string>(StringComparer.Ordinal);
         string? name = null;
@@ -134,7 +128,7 @@ internal sealed class LexiconSet
         }
         return new LexiconEntry
         {
-            Index = index, List = list, Id = id, Pattern = pattern.Trim(), Category = category, Order = order, Name = name,
+            List = list, Id = id, Pattern = pattern.Trim(), Category = category, Name = name,
             Framed = flags.Contains("framed"), WholeInput = flags.Contains("whole_input"), Anywhere = flags.Contains("anywhere"),
             AccidentVoidable = flags.Contains("accident_voidable"), General = flags.Contains("general"),
             UnlessFollowedBy = followed, UnlessPrecededBy = preceded, EndOrFollowedBy = endOr,

@@ -34,6 +34,7 @@ internal static class ListNames
     public const string GoalDesire = "goal_desire";
     public const string GoalReduction = "goal_reduction";
     public const string GoalReductionLabel = "goal_reduction_label";
+    public const string GoalAnswerReduction = "goal_answer_reduction";
     public const string GoalReturn = "goal_return";
     public const string GoalToFrame = "goal_to_frame";
     public const string GoalSelfDescription = "goal_self_description";

@@ -50,8 +50,6 @@ internal sealed class SpellingCorrector
 
     public int KnownWordCount => _known.Count;
 
-    public bool IsKnown(string word) => _known.Contains(word);
-
     /// <summary>The replacement words for <paramref name="token"/>, or null when it stays as typed.</summary>
     public string[]? Correct(string token)
     {

@@ -64,6 +64,17 @@ public sealed partial class TextAnalyzer
             {
                 Consider(Group(cx, spans, spans[0].Clause, spans[0].Start, int.MaxValue), false);
             }
+            // As an answer to "what would you like to feel?", "not feeling so overwhelmed" is a reduction too.
+            // A present self-description ("i am not anxious") is a report, not a wish.
+            foreach (var s in ReductionSpans(cx, ListNames.GoalAnswerReduction))
+            {
+                var described = false;
+                foreach (var d in cx.Get(ListNames.GoalSelfDescription))
+                {
+                    if (d.Clause == s.Clause) { described = true; break; }
+                }
+                if (!described) Consider(new GoalCandidate(s.Rank, s.Phrase), false);
+            }
         }
         return best is null ? GoalAnalysis.None : new GoalAnalysis(true, GoalLabels[best.Rank], best.Phrase, stateFree);
     }
@@ -119,18 +130,7 @@ public sealed partial class TextAnalyzer
     private List<StateSpan> StateSpans(AnalysisContext cx)
     {
         var reductions = cx.Get(ListNames.GoalReduction);
-        var spans = new List<StateSpan>();
-        foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.Emotion)))
-        {
-            if (!IsNegativeEmotion(m)) continue;
-            foreach (var r in reductions)
-            {
-                if (r.Clause != m.Clause || r.End > m.Start || !AllFillers(cx, r.End, m.Start)) continue;
-                var word = cx.Text(m);
-                spans.Add(new StateSpan(r.Start, m.End, m.Clause, ReductionRank(word), "less " + word, true));
-                break;
-            }
-        }
+        var spans = ReductionSpans(cx, ListNames.GoalReduction);
         foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.GoalState)))
         {
             if (cx.IsNegated(m.Start) || ReducedAt(cx, reductions, m)) continue;
@@ -145,6 +145,26 @@ public sealed partial class TextAnalyzer
             spans.Add(new StateSpan(m.Start, m.End, m.Clause, rank, cx.Text(m), false));
         }
         spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return spans;
+    }
+
+    /// <summary>Negative emotion words right after a prefix of <paramref name="prefixList"/> (fillers may sit between).</summary>
+    private List<StateSpan> ReductionSpans(AnalysisContext cx, string prefixList)
+    {
+        var prefixes = cx.Get(prefixList);
+        var spans = new List<StateSpan>();
+        if (prefixes.Count == 0) return spans;
+        foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.Emotion)))
+        {
+            if (!IsNegativeEmotion(m)) continue;
+            foreach (var r in prefixes)
+            {
+                if (r.Clause != m.Clause || r.End > m.Start || !AllFillers(cx, r.End, m.Start)) continue;
+                var word = cx.Text(m);
+                spans.Add(new StateSpan(r.Start, m.End, m.Clause, ReductionRank(word), "less " + word, true));
+                break;
+            }
+        }
         return spans;
     }
 
