@@ -54,6 +54,8 @@ public static class EngineRegistration
                 sp.GetRequiredService<IOptions<EngineOptions>>().Value);
         });
         services.TryAddSingleton<IEngineHealth, EngineHealth>();
+        services.AddMetrics();
+        services.TryAddSingleton<RetrievalMetrics>();
         services.AddSingleton<Orleans.ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>, RetrievalInitializer>();
         return services;
     }

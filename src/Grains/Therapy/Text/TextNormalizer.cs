@@ -61,8 +61,9 @@ internal static class TextNormalizer
         return sb.ToString();
     }
 
-    /// <summary>NFKC. The build runs with InvariantGlobalization, where <see cref="string.Normalize()"/> is a no-op
-    /// (no ICU), so the compatibility mappings that occur in typed chat text are applied here: full-width forms,
+    /// <summary>NFKC through the platform (ICU). A host running in invariant globalization mode, where
+    /// <see cref="string.Normalize()"/> is a no-op, still gets the compatibility mappings that occur in typed chat
+    /// text from the managed subset below: full-width forms,
     /// the Unicode spaces, ligatures, the ellipsis, super/subscript digits, circled and mathematical letters; a
     /// base letter followed by combining marks is composed when the platform can, else the marks are dropped.</summary>
     internal static string Nfkc(string input)
