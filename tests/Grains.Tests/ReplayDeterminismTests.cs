@@ -11,23 +11,7 @@ public sealed class ReplayDeterminismTests(ReplayDeterminismTests.Fixture fixtur
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Sessions:RateLimit"] = "1000" };
     }
 
-    private static readonly string[] Script =
-    [
-        "Hi. I've been on edge for weeks.",
-        "I'd like to feel settled again",
-        "Yes, that's exactly it",
-        "Makes sense to me",
-        "Money. The rent went up and I can't cover it",
-        "A tight band across my chest",
-        "Yes, it's there right now",
-        "I notice it every time I open my banking app",
-        "No, that covers it",
-        "Sure, let's try",
-        "A little calmer",
-        "Calmer again",
-        "Much more relaxed",
-        "Lighter, thank you",
-    ];
+    private static readonly string[] Script = ConversationScripts.StraightPath;
 
     [Fact]
     public async Task SameScriptGivesIdenticalRepliesWithAndWithoutDeactivationBetweenTurns()

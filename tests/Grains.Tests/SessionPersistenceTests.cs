@@ -10,15 +10,7 @@ public sealed class SessionPersistenceTests(SessionPersistenceTests.Fixture fixt
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Sessions:RateLimit"] = "1000" };
     }
 
-    private static readonly string[] Script =
-    [
-        "Hi. I've been on edge for weeks.",
-        "I'd like to feel settled again",
-        "Yes, that's exactly it",
-        "Makes sense to me",
-        "Money. The rent went up and I can't cover it",
-        "A tight band across my chest",
-    ];
+    private static readonly string[] Script = ConversationScripts.StraightPath;
 
     [Fact]
     public async Task StateAndHistoryAreIdenticalAfterDeactivationAndReactivation()
