@@ -17,6 +17,8 @@ public sealed class SensitiveDataLoggingTests(SensitiveDataLoggingTests.Factory 
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Logging:LogLevel:Default", "Trace");
+            builder.UseSetting("Logging:LogLevel:Orleans", "Trace");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
             builder.ConfigureServices(s => s.AddLogging(l =>
             {
                 l.SetMinimumLevel(LogLevel.Trace);
