@@ -2,6 +2,7 @@ using TrtOrleans.Bench;
 
 // trt-bench index --redis redis://127.0.0.1:6379/9 [--members 1000000] [--iterations 500]
 // trt-bench engine [--turns 3000]
+// trt-bench http [--url http://127.0.0.1:8090] [--clients 16] [--turns 4000] [--key <api key>]
 var command = args.FirstOrDefault() ?? "help";
 string Arg(string name, string fallback)
 {
@@ -14,11 +15,12 @@ return command switch
 {
     "index" => await IndexBench.RunAsync(Arg("--redis", "redis://127.0.0.1:6379/9"), int.Parse(Arg("--members", "1000000")), int.Parse(Arg("--iterations", "500"))),
     "engine" => await EngineBench.RunAsync(int.Parse(Arg("--turns", "3000"))),
+    "http" => await HttpBench.RunAsync(Arg("--url", "http://127.0.0.1:8090"), int.Parse(Arg("--clients", "16")), int.Parse(Arg("--turns", "4000")), args.Contains("--key") ? Arg("--key", "") : null),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: trt-bench index --redis <url> [--members N] [--iterations N] | engine [--turns N]");
+    Console.WriteLine("usage: trt-bench index --redis <url> [--members N] [--iterations N] | engine [--turns N] | http [--url U] [--clients N] [--turns N] [--key K]");
     return 2;
 }
