@@ -14,4 +14,5 @@ public sealed record SiloHealthReport(
     [property: Id(0)] string Redis,
     [property: Id(1)] string Ollama,
     [property: Id(2)] string Rag,
-    [property: Id(3)] string StateMachine);
+    [property: Id(3)] string StateMachine,
+    [property: Id(4)] double RedisPingMs);

@@ -9,6 +9,9 @@ public static class HealthApi
 {
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>A Redis round trip slower than this makes /health "degraded" (turns still work, slowly).</summary>
+    public const double SlowRedisMs = 250;
+
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", HealthAsync).AllowAnonymous();
@@ -24,7 +27,9 @@ public static class HealthApi
         var clusterState = silos == 0 ? "unhealthy" : "healthy";
         var status = silo is null || silo.Redis == "unhealthy" || silos == 0
             ? "unhealthy"
-            : silo.Rag != "healthy" || silo.StateMachine != "healthy" || silos < expected ? "degraded" : "healthy";
+            : silo.Rag != "healthy" || silo.StateMachine != "healthy" || silos < expected || silo.RedisPingMs > SlowRedisMs
+                ? "degraded"
+                : "healthy";
         var body = new
         {
             status,

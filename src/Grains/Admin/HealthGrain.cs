@@ -9,27 +9,27 @@ namespace TrtOrleans.Grains.Admin;
 [GrainType("health")]
 public sealed class HealthGrain(IEngineHealth engineHealth, IServiceProvider services) : Grain, IHealthGrain
 {
-    public async Task<SiloHealthReport> CheckAsync() => new(
-        await RedisAsync(),
-        await engineHealth.OllamaAsync(),
-        engineHealth.Rag,
-        engineHealth.StateMachine);
+    public async Task<SiloHealthReport> CheckAsync()
+    {
+        var (redis, pingMs) = await RedisAsync();
+        return new(redis, await engineHealth.OllamaAsync(), engineHealth.Rag, engineHealth.StateMachine, pingMs);
+    }
 
-    private async Task<string> RedisAsync()
+    private async Task<(string State, double PingMs)> RedisAsync()
     {
         if (services.GetService(typeof(IConnectionMultiplexer)) is not IConnectionMultiplexer redis)
         {
-            return HealthValues.NotConfigured;
+            return (HealthValues.NotConfigured, 0);
         }
 
         try
         {
-            await redis.GetDatabase().PingAsync();
-            return HealthValues.Healthy;
+            var rtt = await redis.GetDatabase().PingAsync();
+            return (HealthValues.Healthy, rtt.TotalMilliseconds);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return HealthValues.Unhealthy;
+            return (HealthValues.Unhealthy, 0);
         }
     }
 }
