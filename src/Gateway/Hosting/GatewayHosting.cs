@@ -146,13 +146,3 @@ public static partial class GatewayHosting
     [LoggerMessage(Level = LogLevel.Warning, Message = "No API keys configured: authentication is OFF. Listen on loopback only (developer default).")]
     private static partial void LogAuthOff(ILogger logger);
 }
-
-/// <summary>Per-client request limit at the gateway (section "Gateway:ClientLimit").</summary>
-public sealed class ClientLimitSettings
-{
-    public const string Section = "Gateway:ClientLimit";
-
-    /// <summary>Per API key (one client app, many users), else per caller IP. Generous: it stops a runaway client,
-    /// while each session has its own limit of 10 inputs a minute in its grain.</summary>
-    public int PermitsPerMinute { get; set; } = 6000;
-}

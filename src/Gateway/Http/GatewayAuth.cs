@@ -98,27 +98,3 @@ public static class GatewayAuth
             Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden", "This key may not use this endpoint");
     }
 }
-
-/// <summary>Configured API keys (section "Auth"): the SHA-256 of each key, never the key.</summary>
-public sealed class AuthSettings
-{
-    public const string Section = "Auth";
-
-    public List<ApiKeyEntry> Keys { get; set; } = [];
-
-    public bool IsEnabled => Keys.Count > 0;
-
-    public static bool Enabled(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IOptions<AuthSettings>>().Value.IsEnabled;
-}
-
-public sealed class ApiKeyEntry
-{
-    public string ClientId { get; set; } = "";
-
-    /// <summary>"client" or "admin".</summary>
-    public string Role { get; set; } = "client";
-
-    /// <summary>Lower-case hex SHA-256 of the key.</summary>
-    public string Sha256 { get; set; } = "";
-}

@@ -33,10 +33,3 @@ public sealed class HealthGrain(IEngineHealth engineHealth, IServiceProvider ser
         }
     }
 }
-
-public static class HealthValues
-{
-    public const string Healthy = "healthy";
-    public const string Unhealthy = "unhealthy";
-    public const string NotConfigured = "not_configured";
-}
