@@ -47,12 +47,6 @@ public sealed partial class SessionGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} erased (existed: {Existed})")]
     private static partial void LogErased(ILogger logger, string sessionId, bool existed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: history repaired with turn {Turn} from grain state")]
-    private static partial void LogHistoryRepaired(ILogger logger, string sessionId, int turn);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: history append of turn {Turn} failed ({Error}); will repair")]
-    private static partial void LogHistoryAppendFailed(ILogger logger, string sessionId, int turn, string error);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: index update failed ({Error})")]
     private static partial void LogIndexFailed(ILogger logger, string sessionId, string error);
 }

@@ -25,9 +25,11 @@ public sealed partial class SessionGrain(
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     private readonly SessionOptions _options = options.Value;
-    private bool _historyVerified;
+    private SessionHistoryWriter? _history;
 
     private string SessionId => this.GetPrimaryKeyString();
+
+    private SessionHistoryWriter History => _history ??= new SessionHistoryWriter(SessionId, log, logger);
 
     private bool Exists => state.RecordExists && state.State.Engine is not null;
 
@@ -56,7 +58,7 @@ public sealed partial class SessionGrain(
 
         if (request.RequestId is { } requestId && Exists && state.State.RequestIds.Contains(requestId))
         {
-            return new InputOutcome(InputStatus.Replayed, await StoredReplyAsync(requestId), 0);
+            return new InputOutcome(InputStatus.Replayed, await History.StoredReplyAsync(state.State.Last, requestId), 0);
         }
 
         var now = time.GetUtcNow();
@@ -85,7 +87,7 @@ public sealed partial class SessionGrain(
             await CreateSessionAsync(request.MetadataIfCreated);
         }
 
-        await EnsureHistoryAsync();
+        await History.EnsureAsync(state.State.Last);
         return new InputOutcome(InputStatus.Processed, await ProcessTurnAsync(request, now), 0);
     }
 
@@ -103,9 +105,9 @@ public sealed partial class SessionGrain(
             return null;
         }
 
-        await EnsureHistoryAsync();
+        await History.EnsureAsync(state.State.Last);
         var capped = Math.Clamp(limit, 1, SessionLimits.HistoryCap);
-        return new SessionHistory(SessionId, await log.GetHistoryAsync(SessionId, capped));
+        return new SessionHistory(SessionId, await History.ReadAsync(capped));
     }
 
     public async Task<bool> EraseAsync()
@@ -151,7 +153,7 @@ public sealed partial class SessionGrain(
         next.Engine = result.State;
         next.Last = new LastTurn(exchange, request.RequestId, response);
         RateLimiter.Record(next.RecentInputs, now, _options);
-        var evicted = RememberRequestId(next.RequestIds, request.RequestId);
+        var evicted = RequestIdWindow.Remember(next.RequestIds, request.RequestId);
 
         state.State = next;
         try
@@ -164,7 +166,7 @@ public sealed partial class SessionGrain(
             throw;
         }
 
-        await AppendHistoryAsync(next.Last, evicted);
+        await History.AppendAsync(next.Last, evicted);
         await AfterTurnAsync(result);
         return response;
     }
@@ -191,7 +193,7 @@ public sealed partial class SessionGrain(
         var now = time.GetUtcNow();
         state.State = new SessionRecord { Engine = engine.NewSession(SessionId, now), Metadata = metadata };
         await state.WriteStateAsync();
-        _historyVerified = true; // a new session has no history to repair
+        History.MarkFresh();
         analytics.SessionCreated();
         await TouchIndexAsync(state.State.Engine!);
         LogCreated(logger, SessionId, metadata.CreatedVia);
@@ -220,50 +222,8 @@ public sealed partial class SessionGrain(
     {
         await state.ClearStateAsync();
         state.State = new SessionRecord();
-        await log.DeleteAsync(SessionId);
+        await History.DeleteAsync();
         await index.RemoveAsync(SessionId);
-        _historyVerified = true;
-    }
-
-    private async Task EnsureHistoryAsync()
-    {
-        if (_historyVerified || state.State.Last is not { } last)
-        {
-            _historyVerified = true;
-            return;
-        }
-
-        if (await log.GetNewestTurnAsync(SessionId) < last.Exchange.Turn)
-        {
-            LogHistoryRepaired(logger, SessionId, last.Exchange.Turn);
-            await log.AppendAsync(SessionId, last.Exchange, ReplyOf(last), []);
-        }
-
-        _historyVerified = true;
-    }
-
-    private async Task AppendHistoryAsync(LastTurn last, IReadOnlyList<string> evicted)
-    {
-        try
-        {
-            await log.AppendAsync(SessionId, last.Exchange, ReplyOf(last), evicted);
-        }
-        catch (Exception ex)
-        {
-            // The turn is committed in grain state; the next read or turn repairs the history from it.
-            _historyVerified = false;
-            LogHistoryAppendFailed(logger, SessionId, last.Exchange.Turn, ex.GetType().Name);
-        }
-    }
-
-    private async Task<TherapistResponse?> StoredReplyAsync(string requestId)
-    {
-        if (state.State.Last is { } last && last.RequestId == requestId)
-        {
-            return last.Response;
-        }
-
-        return await log.GetReplyAsync(SessionId, requestId);
     }
 
     private async Task TouchIndexAsync(EngineState s)
@@ -277,21 +237,5 @@ public sealed partial class SessionGrain(
             // The index is rebuilt by the next turn; a failure here must not fail a committed turn.
             LogIndexFailed(logger, SessionId, ex.GetType().Name);
         }
-    }
-
-    private static StoredReply? ReplyOf(LastTurn last) =>
-        last.RequestId is null ? null : new StoredReply(last.RequestId, last.Response);
-
-    private static List<string> RememberRequestId(List<string> ids, string? requestId)
-    {
-        if (requestId is null)
-        {
-            return [];
-        }
-
-        ids.Add(requestId);
-        var evicted = ids.Count > SessionLimits.RequestIdCap ? ids[..^SessionLimits.RequestIdCap] : [];
-        ids.RemoveRange(0, evicted.Count);
-        return evicted;
     }
 }
