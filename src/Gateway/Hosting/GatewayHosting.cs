@@ -99,7 +99,8 @@ public static partial class GatewayHosting
         }
 
         // Everything else that escapes a handler comes from the cluster or its storage (a silo gone, Redis away, a
-        // timeout): the request may be retried. Only the exception's type is logged, never its text.
+        // timeout): the request may be retried. Only the exception's type is logged, never its text (the
+        // middleware's own error log with the full exception is switched off in appsettings.json).
         LogDependencyFailure(logger, context.Request.Path, error?.GetType().Name ?? "unknown");
         await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "service_unavailable",
             "The service is temporarily unavailable; retry shortly", TimeSpan.FromSeconds(2));
