@@ -29,7 +29,11 @@ public sealed record CreateSessionResult([property: Id(0)] bool Created, [proper
 public sealed record InputRequest(
     [property: Id(0)] string UserInput,
     [property: Id(1)] string? RequestId,
-    [property: Id(2)] SessionMetadata MetadataIfCreated);
+    [property: Id(2)] SessionMetadata MetadataIfCreated)
+{
+    /// <summary>Therapy text never reaches logs or exception messages, even through a record's generated ToString.</summary>
+    public override string ToString() => $"InputRequest {{ Chars = {UserInput.Length}, RequestId = {RequestId} }}";
+}
 
 [GenerateSerializer, Alias("trt.input_status.v1")]
 public enum InputStatus
@@ -70,7 +74,13 @@ public sealed record Exchange(
     [property: Id(3)] string TherapistResponse,
     [property: Id(4)] string NavigationDecision,
     [property: Id(5)] string? RagQuery,
-    [property: Id(6)] string Substate);
+    [property: Id(6)] string Substate)
+{
+    public override string ToString() => $"Exchange {{ Turn = {Turn}, Decision = {NavigationDecision}, Substate = {Substate} }}";
+}
 
 [GenerateSerializer, Alias("trt.session_history.v1")]
-public sealed record SessionHistory([property: Id(0)] string SessionId, [property: Id(1)] Exchange[] Exchanges);
+public sealed record SessionHistory([property: Id(0)] string SessionId, [property: Id(1)] Exchange[] Exchanges)
+{
+    public override string ToString() => $"SessionHistory {{ SessionId = {SessionId}, Exchanges = {Exchanges.Length} }}";
+}

@@ -32,7 +32,10 @@ public sealed record Preprocessing(
     [property: Id(3)] EmotionalState EmotionalState,
     [property: Id(4)] string InputCategory,
     [property: Id(5)] string[][] SpellingCorrections,
-    [property: Id(6)] SafetyChecks SafetyChecks);
+    [property: Id(6)] SafetyChecks SafetyChecks)
+{
+    public override string ToString() => $"Preprocessing {{ Chars = {OriginalInput.Length}, Category = {InputCategory} }}";
+}
 
 [GenerateSerializer, Alias("trt.navigation.v1")]
 public sealed record Navigation(
@@ -64,4 +67,9 @@ public sealed record TherapistResponse(
     [property: Id(4)] Navigation Navigation,
     [property: Id(5)] SessionProgress SessionProgress,
     [property: Id(6)] Safety Safety,
-    [property: Id(7)] DateTimeOffset Timestamp);
+    [property: Id(7)] DateTimeOffset Timestamp)
+{
+    /// <summary>Ids and decisions only: therapy text never reaches logs through a generated ToString.</summary>
+    public override string ToString() =>
+        $"TherapistResponse {{ SessionId = {SessionId}, Turn = {Turn}, Decision = {Navigation.Decision}, Crisis = {Safety.Crisis} }}";
+}

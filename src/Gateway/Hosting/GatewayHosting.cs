@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using TrtOrleans.Gateway.Http;
@@ -33,6 +34,11 @@ public static partial class GatewayHosting
                 context.HttpContext, 429, "rate_limited", "Too many requests from this client; retry later", TimeSpan.FromSeconds(10)) is var t ? new ValueTask(t) : default;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
+                if (http.Request.Path.StartsWithSegments("/health"))
+                {
+                    return RateLimitPartition.GetNoLimiter("health"); // probes of load balancers and Kubernetes
+                }
+
                 var settings = http.RequestServices.GetRequiredService<IOptions<ClientLimitSettings>>().Value;
                 var partition = GatewayAuth.ClientIdOf(http) ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
@@ -49,6 +55,9 @@ public static partial class GatewayHosting
 
     public static WebApplication UseGatewayHttp(this WebApplication app)
     {
+        // Behind the load balancer (nginx on loopback, or a proxy listed in ForwardedHeaders:KnownProxies) the caller's
+        // address comes from X-Forwarded-For, so the per-client limit sees clients, not the proxy.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseExceptionHandler(errors => errors.Run(HandleErrorAsync));
         app.UseStatusCodePages(context =>
             context.HttpContext.Response.HasStarted || context.HttpContext.Response.ContentLength is > 0
@@ -121,5 +130,7 @@ public sealed class ClientLimitSettings
 {
     public const string Section = "Gateway:ClientLimit";
 
-    public int PermitsPerMinute { get; set; } = 600;
+    /// <summary>Per API key (one client app, many users), else per caller IP. Generous: it stops a runaway client,
+    /// while each session has its own limit of 10 inputs a minute in its grain.</summary>
+    public int PermitsPerMinute { get; set; } = 6000;
 }

@@ -33,4 +33,7 @@ public sealed class SessionRecord
 }
 
 /// <summary>The newest turn, kept in state as the write-ahead record of the history append.</summary>
-public sealed record LastTurn(Exchange Exchange, string? RequestId, TherapistResponse Response);
+public sealed record LastTurn(Exchange Exchange, string? RequestId, TherapistResponse Response)
+{
+    public override string ToString() => $"LastTurn {{ Turn = {Exchange.Turn}, RequestId = {RequestId} }}";
+}

@@ -130,7 +130,7 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
         start.ProblemQuestionAsked = true;
         var result = await Engine(llm: llm).ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
         Assert.Equal("general_inquiry", result.Response.Navigation.Decision);
-        Assert.Equal("llm: client wants to talk", result.Response.Navigation.Reasoning);
+        Assert.Equal("llm: client wants to talk; reply: llm", result.Response.Navigation.Reasoning);
         Assert.Equal(1, result.State.GeneralInquiryStreak);
         Assert.Null(result.State.Cycle); // the S2b cycle starts only when its body-entry reply is sent
         Assert.Equal("Tell me more about what that is like for you?", result.Response.TherapistResponse);
@@ -151,7 +151,7 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
         var withLlm = await Engine(llm: llm).ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
         var without = await Engine().ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
         Assert.Equal(without.Response.Navigation.Decision, withLlm.Response.Navigation.Decision);
-        Assert.Equal("fallback: timeout", withLlm.Response.Navigation.Reasoning);
+        Assert.StartsWith("fallback: timeout; reply fallback: ", withLlm.Response.Navigation.Reasoning);
         Assert.Equal(without.Response.TherapistResponse, withLlm.Response.TherapistResponse);
         Assert.Contains("llm_fallback", withLlm.AnalyticsEvents);
     }
@@ -225,7 +225,7 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
         start.ProblemQuestionAsked = true;
         var result = await engine.ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
         var deterministic = await Engine().ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
-        Assert.Equal("fallback: timeout", result.Response.Navigation.Reasoning);
+        Assert.Equal("fallback: timeout; reply fallback: timeout", result.Response.Navigation.Reasoning);
         Assert.Equal(deterministic.Response.TherapistResponse, result.Response.TherapistResponse);
         Assert.Equal(2, result.AnalyticsEvents.Count(e => e == "llm_fallback"));
     }

@@ -90,4 +90,7 @@ public sealed record TextAnalysis(
     SafetyAnswerClass SafetyAnswer)
 {
     public bool HasWords => WordTokens.Count > 0;
+
+    /// <summary>Never the text: analyses may end up in logs through a generated ToString.</summary>
+    public override string ToString() => $"TextAnalysis {{ Tokens = {WordTokens.Count}, Category = {InputCategory}, Risk = {Crisis.Risk} }}";
 }

@@ -23,7 +23,10 @@ public sealed record PreprocessingReport(
     EmotionalStateReport EmotionalState,
     string InputCategory,
     IReadOnlyList<KeyValuePair<string, string>> SpellingCorrections,
-    SafetyChecksReport SafetyChecks);
+    SafetyChecksReport SafetyChecks)
+{
+    public override string ToString() => $"PreprocessingReport {{ Chars = {OriginalInput.Length}, Category = {InputCategory} }}";
+}
 
 public sealed record NavigationReport(
     string Decision,
@@ -47,7 +50,10 @@ public sealed record TurnResponse(
     NavigationReport Navigation,
     SessionProgressReport SessionProgress,
     SafetyReport Safety,
-    DateTimeOffset Timestamp);
+    DateTimeOffset Timestamp)
+{
+    public override string ToString() => $"TurnResponse {{ Turn = {Turn}, Decision = {Navigation.Decision} }}";
+}
 
 /// <summary>One history entry (api.md exchanges shape). Substate = the substate after the turn.</summary>
 public sealed record HistoryExchange(
@@ -57,7 +63,10 @@ public sealed record HistoryExchange(
     string TherapistResponse,
     string NavigationDecision,
     string? RagQuery,
-    string Substate);
+    string Substate)
+{
+    public override string ToString() => $"HistoryExchange {{ Turn = {Turn}, Decision = {NavigationDecision} }}";
+}
 
 /// <summary>Result of one turn. <see cref="State"/> is a new object: the engine never mutates the state it was given,
 /// so a failed write leaves the grain's copy untouched. AnalyticsEvents are event names to count

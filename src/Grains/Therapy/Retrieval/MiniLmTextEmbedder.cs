@@ -17,7 +17,17 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     private bool _disposed;
 
     /// <summary>Loads the model (about 100 ms); do this once per process.</summary>
-    public MiniLmTextEmbedder() => _encoder = new SentenceEncoder();
+    public MiniLmTextEmbedder() => _encoder = new SentenceEncoder(SingleThreaded());
+
+    // One short sentence is too small to split across threads: a single intra-op thread avoids the thread hand-offs
+    // that dominate its cost, and leaves the other core to the silo.
+    private static Microsoft.ML.OnnxRuntime.SessionOptions SingleThreaded() => new()
+    {
+        IntraOpNumThreads = 1,
+        InterOpNumThreads = 1,
+        ExecutionMode = Microsoft.ML.OnnxRuntime.ExecutionMode.ORT_SEQUENTIAL,
+        GraphOptimizationLevel = Microsoft.ML.OnnxRuntime.GraphOptimizationLevel.ORT_ENABLE_ALL,
+    };
 
     public string Name => "minilm";
 
