@@ -35,7 +35,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         _environment["TRT_SILOS"] = Silos.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _environment["TRT_GATEWAYS"] = Gateways.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _environment["TRT_CLUSTER_ID"] = $"chaos-{id}";
-        _environment["TRT_SERVICE_ID"] = $"chaos-svc-{id}";
+        ServiceId = $"chaos-svc-{id}";
+        _environment["TRT_SERVICE_ID"] = ServiceId;
         _environment["TRT_RUN_DIR"] = _runDir;
         _environment["TRT_ADMIN_KEY"] = AdminKey;
         _environment["TRT_APPENDFSYNC"] = "everysec";
@@ -51,6 +52,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public string AdminKey { get; }
 
     public int RedisPort { get; }
+
+    /// <summary>The Orleans ServiceId: the prefix of the grain state keys in Redis.</summary>
+    public string ServiceId { get; }
 
     public Uri GatewayUrl { get; private set; } = null!;
 

@@ -330,6 +330,21 @@ public sealed class ClusterScenarioTests(ClusterFixture cluster, ITestOutputHelp
         output.WriteLine($"Redis used_memory: before {usedBefore} B, after {sessions} sessions x {turns} turns {usedAfter} B, " +
                          $"per session {perSession} B; append-only files grew by {cluster.AppendOnlyBytes() - aofBefore} B before the rewrite");
 
+        // Where one session's bytes are (state blob, history list, stored replies), for the operations notes.
+        var sample = $"mem-{tag}-0";
+        var parts = new List<string>();
+        foreach (var (name, key) in new[]
+                 {
+                     ("state", $"{cluster.ServiceId}/state/session/{sample}/session"),
+                     ("history", $"trt:session:{{{sample}}}:history"),
+                     ("replies", $"trt:session:{{{sample}}}:replies"),
+                 })
+        {
+            parts.Add($"{name}={(await cluster.RedisCliAsync("MEMORY", "USAGE", key)).Trim()} B");
+        }
+
+        output.WriteLine($"MEMORY USAGE of one {turns}-turn session's keys: {string.Join(", ", parts)}");
+
         // appendfsync cost: sequential turns with `everysec` (the default) and with `always`.
         var everysec = await MeanTurnLatencyAsync($"fsync-e-{tag}");
         await cluster.RedisCliAsync("CONFIG", "SET", "appendfsync", "always");
