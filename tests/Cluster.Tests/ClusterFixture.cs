@@ -96,6 +96,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             await RunAsync("down", CommandTimeout);
         }
 
+        KeepLogs();
         try
         {
             Directory.Delete(_runDir, recursive: true);
@@ -153,6 +154,41 @@ public sealed class ClusterFixture : IAsyncLifetime
                 .Where(f => f.Contains("appendonly", StringComparison.Ordinal))
                 .Sum(f => new FileInfo(f).Length)
             : 0;
+    }
+
+    /// <summary>Where the component logs of the last run are kept (the run directory itself is deleted).</summary>
+    public static string KeptLogsDir => Path.Combine(AppContext.BaseDirectory, "cluster-logs");
+
+    private void KeepLogs()
+    {
+        // Logs hold ids, sizes and decisions only (never conversation text), so keeping them next to the test
+        // binaries is safe; they are what explains a failed run.
+        try
+        {
+            if (Directory.Exists(KeptLogsDir))
+            {
+                Directory.Delete(KeptLogsDir, recursive: true);
+            }
+
+            Directory.CreateDirectory(KeptLogsDir);
+            foreach (var dir in new[] { Path.Combine(_runDir, "logs"), Path.Combine(_runDir, "nginx", "logs") })
+            {
+                if (!Directory.Exists(dir))
+                {
+                    continue;
+                }
+
+                foreach (var file in Directory.EnumerateFiles(dir, "*.log"))
+                {
+                    var prefix = dir.Contains("nginx", StringComparison.Ordinal) ? "nginx-" : "";
+                    File.Copy(file, Path.Combine(KeptLogsDir, prefix + Path.GetFileName(file)), overwrite: true);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: a log that cannot be copied must not fail the run.
+        }
     }
 
     /// <summary>The last lines of every component log in the run directory (for failure messages).</summary>

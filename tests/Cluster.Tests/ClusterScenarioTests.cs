@@ -293,8 +293,10 @@ public sealed class ClusterScenarioTests(ClusterFixture cluster, ITestOutputHelp
         }
         while (clock.Elapsed < TimeSpan.FromSeconds(60));
 
+        var status = await cluster.RunCheckedAsync("status");
+        output.WriteLine("status after the outage:\n" + status.StdOut.TrimEnd());
         output.WriteLine($"after start-redis: first 200 after {clock.Elapsed.TotalSeconds:0.0}s and {polls} request(s)");
-        Assert.True(recovered.Ok, $"no recovery after start-redis: {recovered}");
+        Assert.True(recovered.Ok, $"no recovery after start-redis: {recovered}\n{cluster.LogTail()}");
         // The inputs refused during the outage left no turn behind: the next one is turn 4.
         Assert.Equal(4, recovered.Json.GetProperty("turn").GetInt32());
         await AssertHistoryAsync(sessions[0], 4);
