@@ -180,22 +180,22 @@ public sealed class ClusterScenarioTests(ClusterFixture cluster, ITestOutputHelp
             }
         }
 
-        var before = new Dictionary<string, (JsonNode Status, JsonNode History)>();
-        foreach (var session in sessions)
-        {
-            before[session] = (await JsonOfAsync($"/api/v1/session/{session}/status"), await JsonOfAsync($"/api/v1/session/{session}/history?limit=50"));
-        }
+        // Every session of the cluster (this scenario's and the earlier ones'), not only the new ones.
+        var before = await SnapshotAllSessionsAsync();
+        Assert.True(sessions.All(before.ContainsKey), "the session list does not show the new sessions");
 
         var restart = await cluster.RunCheckedAsync("restart");
         output.WriteLine($"restart (2 silos, 2 gateways) took {restart.Elapsed.TotalSeconds:0.0}s");
 
-        foreach (var session in sessions)
+        var after = await SnapshotAllSessionsAsync();
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        foreach (var (session, snapshot) in before)
         {
-            var status = await JsonOfAsync($"/api/v1/session/{session}/status");
-            var history = await JsonOfAsync($"/api/v1/session/{session}/history?limit=50");
-            Assert.True(JsonNode.DeepEquals(before[session].Status, status), $"{session}: status changed across the restart");
-            Assert.True(JsonNode.DeepEquals(before[session].History, history), $"{session}: history changed across the restart");
+            Assert.True(JsonNode.DeepEquals(snapshot.Status, after[session].Status), $"{session}: status changed across the restart");
+            Assert.True(JsonNode.DeepEquals(snapshot.History, after[session].History), $"{session}: history changed across the restart");
         }
+
+        output.WriteLine($"{before.Count} sessions: status and history JSON identical before and after the restart");
 
         // A session that never saw a restart, given the same four lines, is where the restarted ones must be now.
         var control = $"control-{tag}";
@@ -218,8 +218,8 @@ public sealed class ClusterScenarioTests(ClusterFixture cluster, ITestOutputHelp
                 $"{session}: progress after the restart differs from a session that was never restarted");
         }
 
-        output.WriteLine($"{sessions.Count} sessions: status and history identical after restart; turn 4 continued in " +
-                         $"{controlProgress.GetProperty("current_substate").GetString()}");
+        output.WriteLine($"{sessions.Count} sessions continued at turn 4 in {controlProgress.GetProperty("current_substate").GetString()}, " +
+                         "like a session that was never restarted");
     }
 
     [Fact]
@@ -238,6 +238,7 @@ public sealed class ClusterScenarioTests(ClusterFixture cluster, ITestOutputHelp
             }
         }
 
+        Assert.Contains("yes", await cluster.RedisCliAsync("CONFIG", "GET", "appendonly"), StringComparison.Ordinal);
         var restart = await cluster.RunCheckedAsync("restart-redis");
         output.WriteLine($"restart-redis took {restart.Elapsed.TotalSeconds:0.0}s");
         foreach (var session in sessions)
@@ -362,6 +363,20 @@ public sealed class ClusterScenarioTests(ClusterFixture cluster, ITestOutputHelp
 
         output.WriteLine($"mean sequential turn latency through nginx: appendfsync everysec {everysec:0.0} ms, always {always:0.0} ms");
         Assert.InRange(perSession, 1_000, 200_000);
+    }
+
+    /// <summary>Status and history (as JSON) of every session the admin listing shows, plus its listing entry.</summary>
+    private async Task<Dictionary<string, (JsonNode Status, JsonNode History)>> SnapshotAllSessionsAsync()
+    {
+        var listing = await JsonOfAsync("/api/v1/sessions?limit=1000");
+        var ids = listing["sessions"]!.AsArray().Select(s => s!["session_id"]!.GetValue<string>()).ToList();
+        Assert.True(ids.Count < 1000, "more sessions than one listing page: the snapshot would be partial");
+        var snapshot = new System.Collections.Concurrent.ConcurrentDictionary<string, (JsonNode Status, JsonNode History)>();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) =>
+        {
+            snapshot[id] = (await JsonOfAsync($"/api/v1/session/{id}/status"), await JsonOfAsync($"/api/v1/session/{id}/history?limit=50"));
+        });
+        return new Dictionary<string, (JsonNode Status, JsonNode History)>(snapshot);
     }
 
     private async Task<double> MeanTurnLatencyAsync(string prefix)
