@@ -79,6 +79,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
 
         _started = true;
+        AppDomain.CurrentDomain.ProcessExit += StopOnExit;
 
         UpElapsed = up.Elapsed;
         var values = up.Values;
@@ -91,8 +92,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Api?.Dispose();
+        AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
         if (_started)
         {
+            _started = false;
             await RunAsync("down", CommandTimeout);
         }
 
@@ -107,6 +110,17 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    /// <summary>A test host that exits without disposing the fixture (a runner shutting it down) still stops the
+    /// cluster: nothing this suite started may outlive it.</summary>
+    private void StopOnExit(object? sender, EventArgs e)
+    {
+        if (_started)
+        {
+            _started = false;
+            RunAsync("down", CommandTimeout).GetAwaiter().GetResult();
         }
     }
 
