@@ -8,8 +8,10 @@
 #   restart          restart all silos and gateways (Redis and nginx untouched), wait until ready
 #   kill-silo N      SIGKILL silo N (a crash), prints its pid
 #   start-silo N     start silo N again and wait until it is ready
+#   stop-silo N      stop silo N gracefully (SIGTERM, SIGKILL after TRT_STOP_GRACE): rolling upgrades
 #   kill-gateway N   SIGKILL gateway N, prints its pid
 #   start-gateway N  start gateway N again and wait until it is ready
+#   stop-gateway N   stop gateway N gracefully
 #   stop-redis       stop Redis cleanly (SIGTERM: Redis flushes the append-only file first)
 #   start-redis      start Redis again on the same data directory
 #   restart-redis    stop-redis + start-redis
@@ -142,6 +144,17 @@ redis_url() {
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# A process killed a moment ago may still hold its sockets for a short while after it is
+# gone from the process table: give a port up to 5 s to be released before calling it taken.
+port_stays_in_use() {
+    local i
+    for ((i = 0; i < 50; i++)); do
+        port_in_use "$1" || return 1
+        sleep 0.1
+    done
+    return 0
+}
 
 # Alive = the process exists and is not a zombie (a child of this very script that has
 # exited but not yet been reaped still has a /proc entry).
@@ -292,7 +305,7 @@ start_silo() {
     rm -f "$PID_DIR/$name.pid"
     local p
     for p in "$(silo_port "$n")" "$(silo_gw_port "$n")" "$(silo_http_port "$n")"; do
-        if port_in_use "$p"; then die "$name: port $p is already in use"; fi
+        if port_stays_in_use "$p"; then die "$name: port $p is already in use"; fi
     done
     mapfile -t envs < <(common_env)
     envs+=("Orleans__SiloPort=$(silo_port "$n")"
@@ -306,7 +319,7 @@ start_gateway() {
     local n="$1" name="gateway-$1" envs
     if is_ours "$name"; then die "$name is already running (pid $(pid_of "$name"))"; fi
     rm -f "$PID_DIR/$name.pid"
-    if port_in_use "$(gw_http_port "$n")"; then die "$name: port $(gw_http_port "$n") is already in use"; fi
+    if port_stays_in_use "$(gw_http_port "$n")"; then die "$name: port $(gw_http_port "$n") is already in use"; fi
     mapfile -t envs < <(common_env)
     envs+=("ASPNETCORE_URLS=http://127.0.0.1:$(gw_http_port "$n")")
     if [[ -n "$TRT_ADMIN_KEY" ]]; then
@@ -560,12 +573,14 @@ case "$CMD" in
     restart) cmd_restart ;;
     kill-silo) require_n "${2:-}"; cmd_kill "silo-$2" ;;
     start-silo) require_n "${2:-}"; require_running; start_silo "$2"; wait_silo_ready "$2"; echo "SILO_${2}_PID=$(pid_of "silo-$2")" ;;
+    stop-silo) require_n "${2:-}"; require_running; stop_component "silo-$2" TERM ;;
     kill-gateway) require_n "${2:-}"; cmd_kill "gateway-$2" ;;
+    stop-gateway) require_n "${2:-}"; require_running; stop_component "gateway-$2" TERM ;;
     start-gateway) require_n "${2:-}"; require_running; start_gateway "$2"; wait_gateway_ready "$2"; echo "GATEWAY_${2}_PID=$(pid_of "gateway-$2")" ;;
     stop-redis) require_running; stop_redis ;;
     start-redis) require_running; start_redis; echo "REDIS_PID=$(pid_of redis)" ;;
     restart-redis) require_running; stop_redis; start_redis; echo "REDIS_PID=$(pid_of redis)" ;;
     status) ensure_dirs; cmd_status ;;
     -h|--help|help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' ;;
-    *) sed -n '4,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '4,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -5,7 +5,8 @@ using TrtOrleans.Gateway.Http;
 using TrtOrleans.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddTrtClusterOrEmbeddedSilo();
+builder.AddTrtClusterOrEmbeddedSilo(client => client.AddGatewayCountChangedHandler(
+    sp => (_, e) => sp.GetRequiredService<GatewayLossSignal>().GatewayCountChanged(e.NumberOfConnectedGateways, e.PreviousNumberOfConnectedGateways)));
 builder.AddGatewayHttp();
 
 var app = builder.Build();

@@ -19,7 +19,7 @@ public static class AdminApi
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? limit, string? active_within_minutes, IClusterClient cluster, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? limit, string? active_within_minutes, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var count = 100;
         if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > MaxListLimit))
@@ -38,13 +38,13 @@ public static class AdminApi
             within = minutes;
         }
 
-        var listing = await ClusterCalls.RunAsync(() => cluster.GetGrain<IAdminGrain>(0).ListSessionsAsync(count, within), idempotent: true, ct);
+        var listing = await calls.RunAsync(() => cluster.GetGrain<IAdminGrain>(0).ListSessionsAsync(count, within), idempotent: true, ct);
         return Results.Json(
             new { total_sessions = listing.TotalSessions, sessions = listing.Sessions, timestamp = DateTimeOffset.UtcNow },
             GatewayJson.Options);
     }
 
-    private static async Task<IResult> DailyAsync(string date, IClusterClient cluster, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> DailyAsync(string date, IClusterClient cluster, ClusterCalls calls, TimeProvider time, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
@@ -57,7 +57,7 @@ public static class AdminApi
             return Problems.Create(StatusCodes.Status404NotFound, "not_found", "Analytics are kept for the last 30 days");
         }
 
-        var daily = await ClusterCalls.RunAsync(() => cluster.GetGrain<IAdminGrain>(0).GetDailyAsync(day), idempotent: true, ct);
+        var daily = await calls.RunAsync(() => cluster.GetGrain<IAdminGrain>(0).GetDailyAsync(day), idempotent: true, ct);
         return Results.Json(
             new
             {
@@ -70,11 +70,11 @@ public static class AdminApi
     }
 
     /// <summary>Active silos and how many session grains each one hosts (operators; the failover tests).</summary>
-    private static async Task<IResult> ClusterAsync(IClusterClient cluster, CancellationToken ct)
+    private static async Task<IResult> ClusterAsync(IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var management = cluster.GetGrain<Orleans.Runtime.IManagementGrain>(0);
-        var hosts = await ClusterCalls.RunAsync(() => management.GetHosts(onlyActive: true), idempotent: true, ct);
-        var stats = await ClusterCalls.RunAsync(() => management.GetSimpleGrainStatistics(), idempotent: true, ct);
+        var hosts = await calls.RunAsync(() => management.GetHosts(onlyActive: true), idempotent: true, ct);
+        var stats = await calls.RunAsync(() => management.GetSimpleGrainStatistics(), idempotent: true, ct);
         var sessionsBySilo = stats
             .Where(s => s.GrainType.Contains("SessionGrain", StringComparison.Ordinal))
             .GroupBy(s => s.SiloAddress.ToString())
@@ -85,7 +85,7 @@ public static class AdminApi
         return Results.Json(new { silos, timestamp = DateTimeOffset.UtcNow }, GatewayJson.Options);
     }
 
-    private static async Task<IResult> CleanupAsync(string? inactive_hours, IClusterClient cluster, CancellationToken ct)
+    private static async Task<IResult> CleanupAsync(string? inactive_hours, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var hours = 24.0;
         if (inactive_hours is not null &&
@@ -94,7 +94,7 @@ public static class AdminApi
             return Problems.Validation("inactive_hours must be a positive number of hours");
         }
 
-        var removed = await ClusterCalls.RunAsync(
+        var removed = await calls.RunAsync(
             () => cluster.GetGrain<IAdminGrain>(0).CleanupAsync(TimeSpan.FromHours(hours)), idempotent: true, ct);
         return Results.Json(new { removed }, GatewayJson.Options);
     }

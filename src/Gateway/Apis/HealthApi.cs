@@ -24,8 +24,8 @@ public static class HealthApi
     {
         var (silo, silos) = await ProbeAsync(cluster);
         var expected = configuration.GetValue("Gateway:ExpectedSilos", 1);
-        var clusterState = silos == 0 ? "unhealthy" : "healthy";
-        var status = silo is null || silo.Redis == "unhealthy" || silos == 0
+        var clusterState = silo is null ? "unhealthy" : "healthy";
+        var status = silo is null || silo.Redis == "unhealthy"
             ? "unhealthy"
             : silo.Rag != "healthy" || silo.StateMachine != "healthy" || silos < expected || silo.RedisPingMs > SlowRedisMs
                 ? "degraded"
@@ -49,10 +49,9 @@ public static class HealthApi
 
     private static async Task<IResult> ReadyAsync(IClusterClient cluster)
     {
-        var (silo, silos) = await ProbeAsync(cluster);
-        // Ready means "can route to the cluster". A Redis outage is not a reason to leave the load balancer: the
-        // gateway then answers 503 with Retry-After itself, which clients handle better than a dropped connection.
-        var ready = silo is not null && silos > 0;
+        // Only the stateless health grain: any live silo answers it. The management grain is a single activation
+        // that can sit on a silo that just died, which would take every gateway out of the load balancer at once.
+        var ready = await CheckSiloAsync(cluster) is not null;
         return ready
             ? Results.Json(new { status = "ready" })
             : Problems.Unavailable("Not ready: no silo of the cluster is reachable", TimeSpan.FromSeconds(2));
@@ -60,15 +59,33 @@ public static class HealthApi
 
     private static async Task<(SiloHealthReport? Silo, int ActiveSilos)> ProbeAsync(IClusterClient cluster)
     {
+        var report = CheckSiloAsync(cluster);
+        var hosts = ActiveSilosAsync(cluster);
+        return (await report, await hosts);
+    }
+
+    private static async Task<SiloHealthReport?> CheckSiloAsync(IClusterClient cluster)
+    {
         try
         {
-            var report = cluster.GetGrain<IHealthGrain>(0).CheckAsync().WaitAsync(ProbeTimeout);
-            var hosts = cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(ProbeTimeout);
-            return (await report, (await hosts).Count);
+            return await cluster.GetGrain<IHealthGrain>(0).CheckAsync().WaitAsync(ProbeTimeout);
         }
         catch (Exception)
         {
-            return (null, 0);
+            return null;
+        }
+    }
+
+    /// <summary>Active silos from the membership view, or -1 when the management grain cannot answer right now.</summary>
+    private static async Task<int> ActiveSilosAsync(IClusterClient cluster)
+    {
+        try
+        {
+            return (await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(ProbeTimeout)).Count;
+        }
+        catch (Exception)
+        {
+            return -1;
         }
     }
 }

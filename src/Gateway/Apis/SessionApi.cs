@@ -20,7 +20,7 @@ public static class SessionApi
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, IClusterClient cluster, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpRequest request, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<CreateSessionBody>(request, allowEmpty: true);
         if (error is not null)
@@ -42,7 +42,7 @@ public static class SessionApi
         }
 
         var grain = cluster.GetGrain<ISessionGrain>(id);
-        var result = await ClusterCalls.RunAsync(() => grain.CreateAsync(new CreateSessionRequest(metadata!)), idempotent: true, ct);
+        var result = await calls.RunAsync(() => grain.CreateAsync(new CreateSessionRequest(metadata!)), idempotent: true, ct);
         if (!result.Created)
         {
             return Problems.Create(StatusCodes.Status409Conflict, "conflict", $"Session '{id}' already exists");
@@ -53,7 +53,7 @@ public static class SessionApi
             GatewayJson.Options);
     }
 
-    private static async Task<IResult> InputAsync(HttpRequest request, IClusterClient cluster, CancellationToken ct)
+    private static async Task<IResult> InputAsync(HttpRequest request, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<InputBody>(request);
         if (error is not null)
@@ -61,10 +61,10 @@ public static class SessionApi
             return error;
         }
 
-        return await SendAsync(request, cluster, body!.SessionId, body, ct);
+        return await SendAsync(request, cluster, calls, body!.SessionId, body, ct);
     }
 
-    private static async Task<IResult> SessionInputAsync(string id, HttpRequest request, IClusterClient cluster, CancellationToken ct)
+    private static async Task<IResult> SessionInputAsync(string id, HttpRequest request, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<InputBody>(request);
         if (error is not null)
@@ -77,10 +77,10 @@ public static class SessionApi
             return Problems.BadRequest("session_id in the body must equal the session id in the path");
         }
 
-        return await SendAsync(request, cluster, id, body, ct);
+        return await SendAsync(request, cluster, calls, id, body, ct);
     }
 
-    private static async Task<IResult> SendAsync(HttpRequest request, IClusterClient cluster, string? id, InputBody body, CancellationToken ct)
+    private static async Task<IResult> SendAsync(HttpRequest request, IClusterClient cluster, ClusterCalls calls, string? id, InputBody body, CancellationToken ct)
     {
         var requestId = body.RequestId ?? NullIfEmpty(request.Headers["Idempotency-Key"].ToString());
         var problem = RequestValidation.CheckSessionId(id)
@@ -93,7 +93,7 @@ public static class SessionApi
 
         var metadata = new SessionMetadata(GatewayAuth.ClientIdOf(request.HttpContext), null, null, SessionMetadata.ViaInputEndpoint, null, []);
         var grain = cluster.GetGrain<ISessionGrain>(id!);
-        var outcome = await ClusterCalls.RunAsync(
+        var outcome = await calls.RunAsync(
             () => grain.SendInputAsync(new InputRequest(body.UserInput!, requestId, metadata)), idempotent: requestId is not null, ct);
         return outcome.Status switch
         {
@@ -105,18 +105,18 @@ public static class SessionApi
         };
     }
 
-    private static async Task<IResult> StatusAsync(string id, IClusterClient cluster, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(string id, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         if (!RequestValidation.IsValidSessionId(id))
         {
             return Problems.NotFound(id);
         }
 
-        var status = await ClusterCalls.RunAsync(() => cluster.GetGrain<ISessionGrain>(id).GetStatusAsync(), idempotent: true, ct);
+        var status = await calls.RunAsync(() => cluster.GetGrain<ISessionGrain>(id).GetStatusAsync(), idempotent: true, ct);
         return status is null ? Problems.NotFound(id) : Results.Json(StatusView(status), GatewayJson.Options);
     }
 
-    private static async Task<IResult> HistoryAsync(string id, string? limit, IClusterClient cluster, CancellationToken ct)
+    private static async Task<IResult> HistoryAsync(string id, string? limit, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var count = 10;
         if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > 50))
@@ -129,18 +129,18 @@ public static class SessionApi
             return Problems.NotFound(id);
         }
 
-        var history = await ClusterCalls.RunAsync(() => cluster.GetGrain<ISessionGrain>(id).GetHistoryAsync(count), idempotent: true, ct);
+        var history = await calls.RunAsync(() => cluster.GetGrain<ISessionGrain>(id).GetHistoryAsync(count), idempotent: true, ct);
         return history is null ? Problems.NotFound(id) : Results.Json(history, GatewayJson.Options);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, IClusterClient cluster, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string id, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         if (!RequestValidation.IsValidSessionId(id))
         {
             return Problems.NotFound(id);
         }
 
-        var existed = await ClusterCalls.RunAsync(() => cluster.GetGrain<ISessionGrain>(id).EraseAsync(), idempotent: true, ct);
+        var existed = await calls.RunAsync(() => cluster.GetGrain<ISessionGrain>(id).EraseAsync(), idempotent: true, ct);
         return existed
             ? Results.Json(new { message = $"Session '{id}' deleted successfully", timestamp = DateTimeOffset.UtcNow }, GatewayJson.Options)
             : Problems.NotFound(id);

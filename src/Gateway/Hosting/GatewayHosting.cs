@@ -33,6 +33,8 @@ public static partial class GatewayHosting
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Apply(o.SerializerOptions));
         builder.Services.TryAddTimeProvider();
         builder.Services.AddGatewayAuth(configuration);
+        builder.Services.AddSingleton<GatewayLossSignal>();
+        builder.Services.AddSingleton<ClusterCalls>();
         builder.Services.Configure<ClientLimitSettings>(configuration.GetSection(ClientLimitSettings.Section));
         builder.Services.AddRateLimiter(o =>
         {
@@ -65,7 +67,9 @@ public static partial class GatewayHosting
         // Behind the load balancer (nginx on loopback, or a proxy listed in ForwardedHeaders:KnownProxies) the caller's
         // address comes from X-Forwarded-For, so the per-client limit sees clients, not the proxy.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-        app.UseExceptionHandler(errors => errors.Run(HandleErrorAsync));
+        // SuppressDiagnosticsCallback: the middleware would log every 503 at Error with the whole exception; the
+        // handler below logs one line with the exception's type instead.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleErrorAsync, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(context =>
             context.HttpContext.Response.HasStarted || context.HttpContext.Response.ContentLength is > 0
                 ? Task.CompletedTask

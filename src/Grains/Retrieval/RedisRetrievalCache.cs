@@ -14,6 +14,11 @@ public sealed class RedisRetrievalCache(IConnectionMultiplexer redis) : IRetriev
 
     public async Task<IReadOnlyList<CachedHit>?> GetAsync(string key, CancellationToken ct)
     {
+        if (!redis.IsConnected)
+        {
+            return null; // a miss at once, not after a command timeout
+        }
+
         try
         {
             var value = await _db.StringGetAsync(key);
@@ -27,9 +32,15 @@ public sealed class RedisRetrievalCache(IConnectionMultiplexer redis) : IRetriev
 
     public async Task SetAsync(string key, IReadOnlyList<CachedHit> hits, CancellationToken ct)
     {
+        if (!redis.IsConnected)
+        {
+            return;
+        }
+
         try
         {
-            await _db.StringSetAsync(key, JsonSerializer.Serialize(hits), Ttl);
+            // Fire and forget: the turn does not wait for the cache.
+            await _db.StringSetAsync(key, JsonSerializer.Serialize(hits), Ttl, flags: CommandFlags.FireAndForget);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -20,6 +20,7 @@ public sealed partial class SessionGrain(
     ISessionIndex index,
     AnalyticsRecorder analytics,
     ISafetyAuditSink audit,
+    IStorageAvailability storage,
     TimeProvider time,
     IOptions<SessionOptions> options,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
@@ -38,6 +39,7 @@ public sealed partial class SessionGrain(
 
     public async Task<CreateSessionResult> CreateAsync(CreateSessionRequest request)
     {
+        EnsureStorage();
         await ExpireIfInactiveAsync();
         if (Exists)
         {
@@ -50,6 +52,7 @@ public sealed partial class SessionGrain(
 
     public async Task<InputOutcome> SendInputAsync(InputRequest request)
     {
+        EnsureStorage();
         await ExpireIfInactiveAsync();
         if (Exists && !Visible)
         {
@@ -99,6 +102,7 @@ public sealed partial class SessionGrain(
 
     public async Task<SessionHistory?> GetHistoryAsync(int limit)
     {
+        EnsureStorage();
         await ExpireIfInactiveAsync();
         if (!Visible)
         {
@@ -112,6 +116,7 @@ public sealed partial class SessionGrain(
 
     public async Task<bool> EraseAsync()
     {
+        EnsureStorage();
         if (Exists && !Visible)
         {
             return false;
@@ -140,6 +145,15 @@ public sealed partial class SessionGrain(
         await EraseEverythingAsync();
         LogErased(logger, SessionId, true);
         return true;
+    }
+
+    /// <summary>Fails at once while storage is unreachable: nothing of a turn may happen that cannot be persisted.</summary>
+    private void EnsureStorage()
+    {
+        if (!storage.IsAvailable)
+        {
+            throw new OrleansException("Session storage is unavailable.");
+        }
     }
 
     private async Task<TherapistResponse> ProcessTurnAsync(InputRequest request, DateTimeOffset now)

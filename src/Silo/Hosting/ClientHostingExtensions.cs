@@ -10,7 +10,7 @@ public static class ClientHostingExtensions
 {
     /// <summary>Connects the host to a TRT cluster when REDIS_URL (or Redis:ConnectionString) is set; otherwise runs
     /// an in-process silo (the embedded developer default, or Gateway:EmbeddedSilo). Returns true when a cluster client was configured.</summary>
-    public static bool AddTrtClusterOrEmbeddedSilo(this IHostApplicationBuilder builder)
+    public static bool AddTrtClusterOrEmbeddedSilo(this IHostApplicationBuilder builder, Action<IClientBuilder>? configureClient = null)
     {
         var redisUrl = ClusterSettings.RedisConnectionString(builder.Configuration);
         // Gateway:EmbeddedSilo=true co-hosts a silo with the API also on Redis (a single-process deployment).
@@ -34,6 +34,7 @@ public static class ClientHostingExtensions
             // Refresh the gateway list quickly so a killed silo stops being used within seconds.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.AddDashboard(o => o.HideTrace = true);
+            configureClient?.Invoke(client);
         });
         return true;
     }

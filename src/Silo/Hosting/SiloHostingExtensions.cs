@@ -117,6 +117,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<IAnalyticsStore, RedisAnalyticsStore>();
         services.AddSingleton<ISafetyAuditSink, RedisSafetyAuditSink>();
         services.AddSingleton<IRetrievalCache, RedisRetrievalCache>();
+        services.AddSingleton<IStorageAvailability, RedisStorageAvailability>();
     }
 
     private static void AddInMemoryServices(IServiceCollection services)
@@ -125,5 +126,6 @@ public static class SiloHostingExtensions
         services.AddSingleton<ISessionIndex, InMemorySessionIndex>();
         services.AddSingleton<IAnalyticsStore, InMemoryAnalyticsStore>();
         services.AddSingleton<ISafetyAuditSink, InMemorySafetyAuditSink>();
+        services.AddSingleton<IStorageAvailability, InMemoryStorageAvailability>();
     }
 }
