@@ -33,10 +33,10 @@ public sealed record LoadOptions
     /// <summary>How long a client keeps retrying one input before it gives up on it.</summary>
     public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>A deterministic turn answers in tens of milliseconds. A request that was in flight to the silo at the
-    /// moment it died is held by the gateway until the grain call's ResponseTimeout (45 s), so this client timeout is
-    /// what bounds such a request: the client then retries with the same request id and reaches the new activation.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>A deterministic turn answers in tens of milliseconds. A request in flight to a silo at the moment it
+    /// dies is released by the gateway as soon as its connection to that silo drops and retried there with its
+    /// request id; this client timeout only bounds what the gateway does not catch.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -2,18 +2,21 @@ using Orleans.Concurrency;
 using TrtOrleans.Grains.Analytics;
 using TrtOrleans.Grains.Index;
 using TrtOrleans.Grains.Interfaces;
+using TrtOrleans.Grains.Persistence;
 
 namespace TrtOrleans.Grains.Admin;
 
 [StatelessWorker]
 [GrainType("admin")]
-public sealed class AdminGrain(ISessionIndex index, IAnalyticsStore analytics, TimeProvider time) : Grain, IAdminGrain
+public sealed class AdminGrain(ISessionIndex index, IAnalyticsStore analytics, IStorageAvailability storage, TimeProvider time)
+    : Grain, IAdminGrain
 {
     /// <summary>Sessions handled per index page during cleanup (bounded memory for any index size).</summary>
     public const int CleanupPage = 500;
 
     public async Task<SessionListing> ListSessionsAsync(int limit, int? activeWithinMinutes)
     {
+        EnsureStorage();
         var since = activeWithinMinutes is { } minutes ? time.GetUtcNow().AddMinutes(-minutes) : DateTimeOffset.MinValue;
         var items = await index.ListRecentAsync(limit, since);
         var sessions = items
@@ -24,6 +27,7 @@ public sealed class AdminGrain(ISessionIndex index, IAnalyticsStore analytics, T
 
     public async Task<int> CleanupAsync(TimeSpan inactiveFor)
     {
+        EnsureStorage();
         var cutoff = time.GetUtcNow() - inactiveFor;
         var removed = 0;
         var seen = new HashSet<string>();
@@ -44,6 +48,7 @@ public sealed class AdminGrain(ISessionIndex index, IAnalyticsStore analytics, T
 
     public async Task<DailyAnalytics?> GetDailyAsync(DateOnly day)
     {
+        EnsureStorage();
         var fields = await analytics.GetDayAsync(day);
         if (fields is null)
         {
@@ -58,5 +63,14 @@ public sealed class AdminGrain(ISessionIndex index, IAnalyticsStore analytics, T
             fields.GetValueOrDefault(AnalyticsRecorder.TotalInputs),
             fields.GetValueOrDefault(AnalyticsRecorder.SessionsCreated),
             events);
+    }
+
+    /// <summary>Fails at once while Redis is away (503 at the gateway) instead of after command timeouts.</summary>
+    private void EnsureStorage()
+    {
+        if (!storage.IsAvailable)
+        {
+            throw new OrleansException("Session storage is unavailable.");
+        }
     }
 }
