@@ -100,6 +100,10 @@ public static class SessionApi
             InputStatus.RateLimited => Problems.RateLimited(
                 outcome.RetryAfterSeconds, "More than 10 inputs within a minute on this session; retry later"),
             InputStatus.NotFound => Problems.NotFound(id!),
+            // A known request id whose stored reply is gone (should not happen within the session's lifetime): the
+            // turn must not run twice, so say so instead of answering with an empty body.
+            InputStatus.Replayed when outcome.Response is null => Problems.Create(
+                StatusCodes.Status409Conflict, "conflict", "This request_id was already processed; its reply is no longer stored"),
             InputStatus.InputTooLong => Problems.Validation($"user_input must be at most {RequestValidation.MaxInputChars} characters"),
             _ => Results.Json(outcome.Response, GatewayJson.Options),
         };
