@@ -1,9 +1,15 @@
 namespace TrtOrleans.Gateway.Http;
 
 /// <summary>A token that is cancelled whenever the Orleans client loses a connection to a silo (then replaced by a
-/// fresh one). Calls in flight through the lost connection would otherwise wait for their full timeout.</summary>
+/// fresh one), and again a few times while the cluster declares that silo dead. Calls in flight to a grain of the
+/// lost silo — sent through the lost connection, or forwarded by another silo before the death was known — would
+/// otherwise wait for their full ResponseTimeout; <see cref="ClusterCalls"/> retries the idempotent ones.</summary>
 public sealed class GatewayLossSignal
 {
+    /// <summary>Follow-up releases after a loss: membership declares a killed silo dead within ~2–5 s (2 s probes,
+    /// 2 misses), so calls started meanwhile are released at most one step later and retried on a settled cluster.</summary>
+    public static readonly TimeSpan[] FollowUps = [TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(7.5)];
+
     private CancellationTokenSource _current = new();
 
     public CancellationToken Token => Volatile.Read(ref _current).Token;
@@ -12,8 +18,22 @@ public sealed class GatewayLossSignal
     {
         if (now < before)
         {
-            // Not disposed: callers may still hold its token; it is garbage once they are done.
-            Interlocked.Exchange(ref _current, new CancellationTokenSource()).Cancel();
+            Release();
+            _ = FollowUpAsync();
         }
     }
+
+    private async Task FollowUpAsync()
+    {
+        var elapsed = TimeSpan.Zero;
+        foreach (var at in FollowUps)
+        {
+            await Task.Delay(at - elapsed);
+            elapsed = at;
+            Release();
+        }
+    }
+
+    // The old source is not disposed: callers may still hold its token; it is garbage once they are done.
+    private void Release() => Interlocked.Exchange(ref _current, new CancellationTokenSource()).Cancel();
 }
