@@ -343,16 +343,12 @@ public sealed class ClusterScenarioTests(ClusterFixture cluster, ITestOutputHelp
         output.WriteLine($"Redis used_memory: before {usedBefore} B, after {sessions} sessions x {turns} turns {usedAfter} B, " +
                          $"per session {perSession} B; append-only files grew by {cluster.AppendOnlyBytes() - aofBefore} B before the rewrite");
 
-        // Where one session's bytes are (state blob, history list, stored replies), for the operations notes.
+        // Where one session's bytes are (state, history pages, wrapped data key), for the operations notes.
         var sample = $"mem-{tag}-0";
         var parts = new List<string>();
-        foreach (var (name, key) in new[]
-                 {
-                     ("state", $"{cluster.ServiceId}/state/session/{sample}/session"),
-                     ("history", $"trt:session:{{{sample}}}:history"),
-                     ("replies", $"trt:session:{{{sample}}}:replies"),
-                 })
+        foreach (var (name, letter) in new[] { ("state", "s"), ("history", "h"), ("data key", "k") })
         {
+            var key = (await cluster.RedisCliAsync("--scan", "--pattern", $"*:{letter}:{sample}")).Trim();
             parts.Add($"{name}={(await cluster.RedisCliAsync("MEMORY", "USAGE", key)).Trim()} B");
         }
 

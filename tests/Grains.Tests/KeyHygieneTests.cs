@@ -53,24 +53,43 @@ public sealed class KeyHygieneTests(TrtClusterFixture fixture) : IClassFixture<T
         }
 
         Assert.All(withoutTtl, key => Assert.True(IsDocumentedBoundedSet(key), $"key without TTL outside the documented sets: {key}"));
+        Assert.All(keys, key => Assert.True(
+            key.StartsWith(fixture.Keys.Prefix, StringComparison.Ordinal) || key.StartsWith($"{fixture.ServiceId}/", StringComparison.Ordinal),
+            $"key outside the deployment's prefix: {key}"));
         foreach (var id in deleted.Concat(expired))
         {
             Assert.DoesNotContain(keys, k => k.Contains(id, StringComparison.Ordinal));
-            Assert.Null(await db.SortedSetScoreAsync("trt:active_sessions", id));
+            Assert.Null(await db.SortedSetScoreAsync(fixture.Keys.IndexKey(fixture.Keys.ShardOf(id)), id));
+            Assert.False(await db.HashExistsAsync(fixture.Keys.SummaryKey(fixture.Keys.ShardOf(id)), id));
         }
 
         foreach (var id in kept)
         {
-            Assert.Contains(keys, k => k.Contains(id, StringComparison.Ordinal));
+            // State, history pages and the wrapped data key, all in the hash tag of the session's index shard.
+            var tag = SlotTag(fixture.Keys.IndexKey(fixture.Keys.ShardOf(id)));
+            var own = keys.Where(k => k.Contains(id, StringComparison.Ordinal)).ToList();
+            Assert.Equal(
+                new[] { fixture.Keys.StateKey(id), fixture.Keys.DataKeyKey(id) }.Order(),
+                own.Where(k => k != fixture.Keys.HistoryKey(id)).Order());
+            Assert.All(own, k => Assert.Equal(tag, SlotTag(k)));
         }
 
-        Assert.Contains(keys, k => k.StartsWith("trt:analytics:daily:", StringComparison.Ordinal));
-        Assert.Contains("trt:audit:safety", keys);
+        Assert.Contains(keys, k => k.StartsWith(fixture.Keys.Prefix + "analytics:daily:", StringComparison.Ordinal));
+        Assert.Contains(fixture.Keys.AuditStreamKey, keys);
+    }
+
+    /// <summary>The Redis Cluster hash tag of a key: the part between its first '{' and the next '}'.</summary>
+    private static string SlotTag(string key)
+    {
+        var open = key.IndexOf('{', StringComparison.Ordinal);
+        var close = key.IndexOf('}', open + 1);
+        return key[(open + 1)..close];
     }
 
     /// <summary>The sets of docs/redis-keys.md that have no TTL by design, each bounded.</summary>
     private bool IsDocumentedBoundedSet(string key) =>
-        key is "trt:active_sessions" or "trt:active_sessions:summary" or "trt:audit:safety"
+        key == fixture.Keys.AuditStreamKey
+        || (key.StartsWith(fixture.Keys.Prefix + "{b", StringComparison.Ordinal) && (key.EndsWith("}:idx", StringComparison.Ordinal) || key.EndsWith("}:sum", StringComparison.Ordinal)))
         || key.StartsWith($"{fixture.ServiceId}/members/", StringComparison.Ordinal)
         || key.StartsWith($"{fixture.ServiceId}/reminders", StringComparison.Ordinal)
         || key.Contains("/reminders", StringComparison.Ordinal);

@@ -28,13 +28,14 @@ public sealed class RetrievalCacheTests(RetrievalCacheTests.Fixture fixture) : I
         Assert.Equal(a.Select(h => h.Exemplar.Id), b.Select(h => h.Exemplar.Id));
         Assert.Equal(hitsBefore + 1, second.Hits);
         var db = fixture.Redis.Admin.GetDatabase(fixture.Database);
-        var keys = RedisKeys.Scan(fixture.Redis, fixture.Database, "trt:rag_cache:dr_q_body_location:*");
+        var keys = RedisKeys.Scan(fixture.Redis, fixture.Database, fixture.Keys.RetrievalCacheKey("*"));
         Assert.NotEmpty(keys);
         foreach (var key in keys)
         {
             var ttl = await db.KeyTimeToLiveAsync(key);
             Assert.InRange(ttl!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
             Assert.DoesNotContain("manager", (string?)await db.StringGetAsync(key) ?? "");
+            Assert.DoesNotContain(RagQueries.BodyLocation, key); // a keyed MAC names the entry, nothing readable
         }
     }
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using StackExchange.Redis;
+using TrtOrleans.Grains.Persistence;
 using TrtOrleans.Silo.Hosting;
 using TrtOrleans.TestSupport;
 
@@ -26,6 +28,14 @@ public class TrtClusterFixture : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
     public string ServiceId => $"trt-test-{_id}";
+
+    /// <summary>The test key ring's primary key (base64 of 32 bytes): tests run with encryption at rest on.</summary>
+    public const string TestKey = "dGVzdC1rZXktcmluZy1rZXktb25lLTMyLWJ5dGVzISE=";
+
+    /// <summary>The product's key names in this cluster (default prefix from the ServiceId, default shards).</summary>
+    public RedisKeyspace Keys => RedisKeyspace.From(new StorageOptions(), ServiceId);
+
+    public IDatabase Db => Redis.Admin.GetDatabase(Database);
 
     protected virtual short InitialSilos => 1;
 
@@ -62,6 +72,7 @@ public class TrtClusterFixture : IAsyncLifetime
         builder.Properties["TrtTest:ClockId"] = _id;
         builder.Properties["REDIS_URL"] = Redis.Url(Database);
         builder.Properties["Sessions:RateLimit"] = "10";
+        builder.Properties["Storage:Encryption:Keys:k1"] = TestKey;
         foreach (var (key, value) in Settings)
         {
             builder.Properties[key] = value!;
@@ -82,10 +93,10 @@ public class TrtClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Clocks[clockId]);
             if (silo.Configuration.GetValue<bool>("TrtTest:FaultInjection"))
             {
-                // Wrap the real Redis log so a test can make the second write of a turn fail.
-                silo.Services.AddSingleton<Persistence.RedisSessionLog>();
-                silo.Services.AddSingleton<Persistence.ISessionLog>(sp =>
-                    new FaultInjectingSessionLog(sp.GetRequiredService<Persistence.RedisSessionLog>()));
+                // Wrap the real Redis store so a test can make a session's next commit or erase fail.
+                silo.Services.AddSingleton<RedisSessionStore>();
+                silo.Services.AddSingleton<ISessionStore>(sp =>
+                    new FaultInjectingSessionStore(sp.GetRequiredService<RedisSessionStore>()));
             }
         }
     }

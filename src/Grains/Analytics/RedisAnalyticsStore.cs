@@ -1,13 +1,14 @@
 using StackExchange.Redis;
+using TrtOrleans.Grains.Persistence;
 
 namespace TrtOrleans.Grains.Analytics;
 
-/// <summary>The plan's trt:analytics:daily:{date} hashes (HINCRBY per field), each with a 30-day TTL.</summary>
-public sealed class RedisAnalyticsStore(IConnectionMultiplexer redis) : IAnalyticsStore
+/// <summary>The plan's {prefix}analytics:daily:{date} hashes (HINCRBY per field), each with a 30-day TTL.</summary>
+public sealed class RedisAnalyticsStore(IConnectionMultiplexer redis, RedisKeyspace keys) : IAnalyticsStore
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
-    public static string DayKey(DateOnly day) => $"trt:analytics:daily:{day:yyyy-MM-dd}";
+    private string DayKey(DateOnly day) => keys.AnalyticsDayKey(day);
 
     public async Task AddAsync(IReadOnlyDictionary<DateOnly, IReadOnlyDictionary<string, long>> deltas)
     {

@@ -46,7 +46,4 @@ public sealed partial class SessionGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} erased (existed: {Existed})")]
     private static partial void LogErased(ILogger logger, string sessionId, bool existed);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: index update failed ({Error})")]
-    private static partial void LogIndexFailed(ILogger logger, string sessionId, string error);
 }

@@ -8,15 +8,15 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Grains;
 
-/// <summary>One session. Order of writes in a turn: (1) grain state, which carries the turn's exchange and reply —
-/// the commit point; (2) the history list and stored reply, idempotently. A crash between them is repaired from (1)
-/// before the history is next read or appended, so a client never sees state and history disagree.</summary>
+/// <summary>One session. A turn is one state write (<see cref="SessionGrainStorage"/>): the engine state, the turn's
+/// exchange with what a retried request id needs, the TTLs and the index entry go to storage in one atomic step, and
+/// the reply is sent only after it succeeded.</summary>
 [GrainType("session")]
 [Orleans.Placement.RandomPlacement] // spreads sessions evenly over silos (the default resource-optimised placement skews)
 public sealed partial class SessionGrain(
     [PersistentState(StorageNames.SessionState, StorageNames.Sessions)] IPersistentState<SessionRecord> state,
     ITrtEngine engine,
-    ISessionLog log,
+    SessionHistoryReader history,
     ISessionIndex index,
     AnalyticsRecorder analytics,
     ISafetyAuditSink audit,
@@ -26,11 +26,8 @@ public sealed partial class SessionGrain(
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     private readonly SessionOptions _options = options.Value;
-    private SessionHistoryWriter? _history;
 
     private string SessionId => this.GetPrimaryKeyString();
-
-    private SessionHistoryWriter History => _history ??= new SessionHistoryWriter(SessionId, log, logger);
 
     private bool Exists => state.RecordExists && state.State.Engine is not null;
 
@@ -46,7 +43,18 @@ public sealed partial class SessionGrain(
             return new CreateSessionResult(false, state.State.Engine!.CreatedAt);
         }
 
-        var created = await CreateSessionAsync(request.Metadata);
+        var created = NewSession(request.Metadata);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = new SessionRecord(); // not created
+            throw;
+        }
+
+        SessionCreated(request.Metadata);
         return new CreateSessionResult(true, created.CreatedAt);
     }
 
@@ -61,7 +69,7 @@ public sealed partial class SessionGrain(
 
         if (request.RequestId is { } requestId && Exists && state.State.RequestIds.Contains(requestId))
         {
-            return new InputOutcome(InputStatus.Replayed, await History.StoredReplyAsync(state.State.Last, requestId), 0);
+            return new InputOutcome(InputStatus.Replayed, await history.FindReplyAsync(SessionId, state.State, requestId), 0);
         }
 
         var now = time.GetUtcNow();
@@ -85,13 +93,14 @@ public sealed partial class SessionGrain(
             await audit.WriteAsync(BypassEvent(now, detected), CancellationToken.None);
         }
 
-        if (!Exists)
+        var before = state.State;
+        var creating = !Exists;
+        if (creating)
         {
-            await CreateSessionAsync(request.MetadataIfCreated);
+            NewSession(request.MetadataIfCreated); // stored by the turn's write: no write of an empty session
         }
 
-        await History.EnsureAsync(state.State.Last);
-        return new InputOutcome(InputStatus.Processed, await ProcessTurnAsync(request, now), 0);
+        return new InputOutcome(InputStatus.Processed, await ProcessTurnAsync(request, now, before, creating), 0);
     }
 
     public async Task<SessionStatus?> GetStatusAsync()
@@ -109,9 +118,8 @@ public sealed partial class SessionGrain(
             return null;
         }
 
-        await History.EnsureAsync(state.State.Last);
         var capped = Math.Clamp(limit, 1, SessionLimits.HistoryCap);
-        return new SessionHistory(SessionId, await History.ReadAsync(capped));
+        return new SessionHistory(SessionId, await history.ReadAsync(SessionId, state.State, capped));
     }
 
     public async Task<bool> EraseAsync()
@@ -156,23 +164,27 @@ public sealed partial class SessionGrain(
         }
     }
 
-    private async Task<TherapistResponse> ProcessTurnAsync(InputRequest request, DateTimeOffset now)
+    /// <param name="before">The record to restore when the turn fails (a blank one for a new session).</param>
+    private async Task<TherapistResponse> ProcessTurnAsync(InputRequest request, DateTimeOffset now, SessionRecord before, bool creating)
     {
-        var before = state.State;
-        var result = await engine.ProcessTurnAsync(before.Engine!, request.UserInput, new TurnContext(now), CancellationToken.None);
-        var response = ResponseMapper.ToWire(SessionId, result.Response, SessionLimits.MaxInputChars);
-        var exchange = ResponseMapper.ToWire(result.Exchange, SessionLimits.MaxInputChars);
-
-        var next = before.CloneShallow();
-        next.Engine = result.State;
-        next.Last = new LastTurn(exchange, request.RequestId, response);
-        RateLimiter.Record(next.RecentInputs, now, _options);
-        var evicted = RequestIdWindow.Remember(next.RequestIds, request.RequestId);
-
-        state.State = next;
+        TurnResult result;
+        TherapistResponse response;
+        SessionRecord next;
         try
         {
-            await state.WriteStateAsync();
+            var current = state.State;
+            result = await engine.ProcessTurnAsync(current.Engine!, request.UserInput, new TurnContext(now), CancellationToken.None);
+            response = ResponseMapper.ToWire(SessionId, result.Response, SessionLimits.MaxInputChars);
+            var exchange = ResponseMapper.ToWire(result.Exchange, SessionLimits.MaxInputChars);
+
+            next = current.CloneShallow();
+            next.Engine = result.State;
+            next.NewestTurns.Add(StoredTurn.Of(exchange, request.RequestId, response));
+            RateLimiter.Record(next.RecentInputs, now, _options);
+            RequestIdWindow.Remember(next.RequestIds, request.RequestId);
+
+            state.State = next;
+            await state.WriteStateAsync(); // the commit point: everything of the turn, or nothing
         }
         catch
         {
@@ -180,7 +192,11 @@ public sealed partial class SessionGrain(
             throw;
         }
 
-        await History.AppendAsync(next.Last, evicted);
+        if (creating)
+        {
+            SessionCreated(next.Metadata!);
+        }
+
         await AfterTurnAsync(result);
         return response;
     }
@@ -198,19 +214,19 @@ public sealed partial class SessionGrain(
             await audit.WriteAsync(auditEvent, CancellationToken.None);
         }
 
-        await TouchIndexAsync(result.State);
         LogTurn(logger, SessionId, result.State.TurnCount, result.Response.Navigation.Decision, result.State.CurrentSubstate);
     }
 
-    private async Task<EngineState> CreateSessionAsync(SessionMetadata metadata)
+    private void SessionCreated(SessionMetadata metadata)
     {
-        var now = time.GetUtcNow();
-        state.State = new SessionRecord { Engine = engine.NewSession(SessionId, now), Metadata = metadata };
-        await state.WriteStateAsync();
-        History.MarkFresh();
         analytics.SessionCreated();
-        await TouchIndexAsync(state.State.Engine!);
         LogCreated(logger, SessionId, metadata.CreatedVia);
+    }
+
+    /// <summary>A new session in memory; the caller's write stores it, and clears anything left under the id.</summary>
+    private EngineState NewSession(SessionMetadata metadata)
+    {
+        state.State = new SessionRecord { Engine = engine.NewSession(SessionId, time.GetUtcNow()), Metadata = metadata };
         return state.State.Engine!;
     }
 
@@ -232,24 +248,10 @@ public sealed partial class SessionGrain(
         await EraseEverythingAsync();
     }
 
+    /// <summary>State, history, stored replies, data key and index entry go in one atomic step.</summary>
     private async Task EraseEverythingAsync()
     {
         await state.ClearStateAsync();
         state.State = new SessionRecord();
-        await History.DeleteAsync();
-        await index.RemoveAsync(SessionId);
-    }
-
-    private async Task TouchIndexAsync(EngineState s)
-    {
-        try
-        {
-            await index.TouchAsync(new SessionSummary(SessionId, s.CurrentSubstate, s.LastInteraction, s.TurnCount, s.Status));
-        }
-        catch (Exception ex)
-        {
-            // The index is rebuilt by the next turn; a failure here must not fail a committed turn.
-            LogIndexFailed(logger, SessionId, ex.GetType().Name);
-        }
     }
 }

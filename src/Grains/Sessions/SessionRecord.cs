@@ -1,20 +1,23 @@
+using System.Text.Json.Serialization;
 using TrtOrleans.Grains.Interfaces;
+using TrtOrleans.Grains.Persistence;
 using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Grains;
 
-/// <summary>The stored document of a session grain (System.Text.Json, see JsonGrainStorageSerializer). Small on
-/// purpose: the engine's state, metadata, the newest turn, and two short bounded lists; the 50-exchange history
-/// lives in its own Redis list so a turn never rewrites it. Never rename a property: stored sessions must load.</summary>
+/// <summary>The stored document of a session grain, written by <see cref="SessionGrainStorage"/> as compressed (and
+/// encrypted) System.Text.Json: any property added here persists without format work. It holds the engine's state,
+/// metadata, two short bounded lists and the newest exchanges; older exchanges are sealed into history pages by the
+/// same write (docs/redis-keys.md). Never rename a property: stored sessions must load.</summary>
 public sealed class SessionRecord
 {
     public EngineState? Engine { get; set; }
 
     public SessionMetadata? Metadata { get; set; }
 
-    /// <summary>The newest turn's exchange and reply. Written with the state (the commit point of a turn), so a
-    /// crash before the history append can be repaired from here.</summary>
-    public LastTurn? Last { get; set; }
+    /// <summary>The newest exchanges, oldest first, not yet sealed into a history page (at least the engine's
+    /// recent-exchange window, so the engine state's copy of them compresses to references).</summary>
+    public List<StoredTurn> NewestTurns { get; set; } = [];
 
     /// <summary>Times of accepted inputs inside the rate window, oldest first (at most RateLimit entries).</summary>
     public List<DateTimeOffset> RecentInputs { get; set; } = [];
@@ -22,18 +25,17 @@ public sealed class SessionRecord
     /// <summary>The last <see cref="SessionLimits.RequestIdCap"/> request ids, oldest first.</summary>
     public List<string> RequestIds { get; set; } = [];
 
+    /// <summary>The session's data key (memory only; stored wrapped in its own Redis key).</summary>
+    [JsonIgnore]
+    public SessionDataKey? DataKey { get; set; }
+
     public SessionRecord CloneShallow() => new()
     {
         Engine = Engine,
         Metadata = Metadata,
-        Last = Last,
+        NewestTurns = [.. NewestTurns],
         RecentInputs = [.. RecentInputs],
         RequestIds = [.. RequestIds],
+        DataKey = DataKey,
     };
-}
-
-/// <summary>The newest turn, kept in state as the write-ahead record of the history append.</summary>
-public sealed record LastTurn(Exchange Exchange, string? RequestId, TherapistResponse Response)
-{
-    public override string ToString() => $"LastTurn {{ Turn = {Exchange.Turn}, RequestId = {RequestId} }}";
 }

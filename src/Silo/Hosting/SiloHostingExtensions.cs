@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Orleans.Configuration;
 using TrtOrleans.Grains.Persistence;
 using Orleans.Dashboard;
@@ -33,7 +35,7 @@ public static class SiloHostingExtensions
     public static ISiloBuilder AddTrt(this ISiloBuilder silo, IConfiguration configuration, bool clustering = true)
     {
         var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
-        var sessions = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var redisUrl = ClusterSettings.RedisConnectionString(configuration);
         var services = silo.Services;
 
@@ -43,11 +45,19 @@ public static class SiloHostingExtensions
         services.AddSingleton<AnalyticsRecorder>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AnalyticsFlusher>();
 
-        var storageSerializer = new JsonGrainStorageSerializer();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton(sp => RedisKeyspace.From(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        services.AddSingleton(sp => new SessionCodec(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.CompressionLevel,
+            KeyRing.FromOptions(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Encryption)));
+        services.AddSingleton<SessionHistoryReader>();
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions, (sp, _) => ActivatorUtilities.CreateInstance<SessionGrainStorage>(sp));
+        services.AddHostedService<PlaintextStorageWarning>();
         if (redisUrl is not null)
         {
             var redis = RedisUrl.Parse(redisUrl);
-            AddRedisServices(services, redis);
+            AddRedisServices(services, redis, storage.MigrateLegacyLayout);
             if (clustering)
             {
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
@@ -66,14 +76,6 @@ public static class SiloHostingExtensions
                 }
             }
 
-            silo.AddRedisGrainStorage(StorageNames.Sessions, o => o.Configure(s =>
-            {
-                s.ConfigurationOptions = redis.Clone();
-                s.DeleteStateOnClear = true;
-                s.GrainStorageSerializer = storageSerializer;
-                // Backstop only, longer than the grain's own 24 h expiry, which erases first (see SessionOptions).
-                s.EntryExpiry = sessions.StorageBackstop;
-            }));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
         }
         else
@@ -84,7 +86,6 @@ public static class SiloHostingExtensions
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
             }
 
-            silo.AddMemoryGrainStorage(StorageNames.Sessions, o => o.GrainStorageSerializer = storageSerializer);
             silo.UseInMemoryReminderService();
         }
 
@@ -109,11 +110,19 @@ public static class SiloHostingExtensions
         return silo;
     }
 
-    private static void AddRedisServices(IServiceCollection services, ConfigurationOptions redis)
+    private static void AddRedisServices(IServiceCollection services, ConfigurationOptions redis, bool migrateLegacy)
     {
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
-        services.AddSingleton<ISessionLog, RedisSessionLog>();
-        services.AddSingleton<ISessionIndex, RedisSessionIndex>();
+        services.AddSingleton<ISessionStore, RedisSessionStore>();
+        if (migrateLegacy)
+        {
+            services.AddSingleton(sp => new LegacySessionLayout(
+                sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        }
+
+        services.AddSingleton<ISessionIndex>(sp => new RedisSessionIndex(
+            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeyspace>(), migrateLegacy));
+        services.AddSingleton(sp => new RetrievalCacheMac(sp.GetRequiredService<SessionCodec>().Ring, sp.GetRequiredService<RedisKeyspace>()));
         services.AddSingleton<IAnalyticsStore, RedisAnalyticsStore>();
         services.AddSingleton<ISafetyAuditSink, RedisSafetyAuditSink>();
         services.AddSingleton<IRetrievalCache, RedisRetrievalCache>();
@@ -122,8 +131,9 @@ public static class SiloHostingExtensions
 
     private static void AddInMemoryServices(IServiceCollection services)
     {
-        services.AddSingleton<ISessionLog, InMemorySessionLog>();
-        services.AddSingleton<ISessionIndex, InMemorySessionIndex>();
+        services.AddSingleton<InMemorySessionIndex>();
+        services.AddSingleton<ISessionIndex>(sp => sp.GetRequiredService<InMemorySessionIndex>());
+        services.AddSingleton<ISessionStore, InMemorySessionStore>();
         services.AddSingleton<IAnalyticsStore, InMemoryAnalyticsStore>();
         services.AddSingleton<ISafetyAuditSink, InMemorySafetyAuditSink>();
         services.AddSingleton<IStorageAvailability, InMemoryStorageAvailability>();
