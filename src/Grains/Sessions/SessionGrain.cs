@@ -46,7 +46,7 @@ public sealed partial class SessionGrain(
             return new CreateSessionResult(false, state.State.Engine!.CreatedAt);
         }
 
-        var created = await CreateSessionAsync(request.Metadata);
+        var created = await CreateSessionAsync(request.Metadata, engine.NewSession(SessionId, time.GetUtcNow()));
         return new CreateSessionResult(true, created.CreatedAt);
     }
 
@@ -64,34 +64,32 @@ public sealed partial class SessionGrain(
             return new InputOutcome(InputStatus.Replayed, await History.StoredReplyAsync(state.State.Last, requestId), 0);
         }
 
+        // One engine call per turn: admission (length, crisis check, rate limit with its crisis bypass) and the turn.
         var now = time.GetUtcNow();
-        var detected = engine.DetectCrisis(request.UserInput);
-        var crisis = detected.Detected;
-        if (request.UserInput.Length > SessionLimits.MaxInputChars && !crisis)
+        var before = Exists ? state.State.Engine! : engine.NewSession(SessionId, now);
+        var input = new TurnInput(before, request.UserInput, now, SessionRef(SessionId),
+            Exists ? state.State.RecentInputs : [], _options.Rate);
+        var decision = await engine.RunTurnAsync(input, CancellationToken.None);
+        if (decision is TurnDecision.Refused refused)
         {
-            return new InputOutcome(InputStatus.InputTooLong, null, 0);
-        }
-
-        if (Exists && RateLimiter.RetryAfter(state.State.RecentInputs, now, _options) is { } retryAfter)
-        {
-            var crisisHold = state.State.Engine!.CrisisActive || state.State.Engine.AwaitingSafetyAnswer;
-            if (!crisis && !crisisHold)
+            if (refused.Reason == RefusalReason.TooLong)
             {
-                analytics.Event("rate_limited");
-                LogRateLimited(logger, SessionId);
-                return new InputOutcome(InputStatus.RateLimited, null, retryAfter);
+                return new InputOutcome(InputStatus.InputTooLong, null, 0);
             }
 
-            await audit.WriteAsync(BypassEvent(now, detected), CancellationToken.None);
+            analytics.Event("rate_limited");
+            LogRateLimited(logger, SessionId);
+            return new InputOutcome(InputStatus.RateLimited, null, refused.RetryAfterSeconds);
         }
 
         if (!Exists)
         {
-            await CreateSessionAsync(request.MetadataIfCreated);
+            await CreateSessionAsync(request.MetadataIfCreated, before);
         }
 
         await History.EnsureAsync(state.State.Last);
-        return new InputOutcome(InputStatus.Processed, await ProcessTurnAsync(request, now), 0);
+        var result = ((TurnDecision.Processed)decision).Result;
+        return new InputOutcome(InputStatus.Processed, await CommitTurnAsync(request, result), 0);
     }
 
     public async Task<SessionStatus?> GetStatusAsync()
@@ -156,17 +154,16 @@ public sealed partial class SessionGrain(
         }
     }
 
-    private async Task<TherapistResponse> ProcessTurnAsync(InputRequest request, DateTimeOffset now)
+    private async Task<TherapistResponse> CommitTurnAsync(InputRequest request, TurnResult result)
     {
         var before = state.State;
-        var result = await engine.ProcessTurnAsync(before.Engine!, request.UserInput, new TurnContext(now), CancellationToken.None);
         var response = ResponseMapper.ToWire(SessionId, result.Response, SessionLimits.MaxInputChars);
         var exchange = ResponseMapper.ToWire(result.Exchange, SessionLimits.MaxInputChars);
 
         var next = before.CloneShallow();
         next.Engine = result.State;
         next.Last = new LastTurn(exchange, request.RequestId, response);
-        RateLimiter.Record(next.RecentInputs, now, _options);
+        next.RecentInputs = [.. result.RecentInputs];
         var evicted = RequestIdWindow.Remember(next.RequestIds, request.RequestId);
 
         state.State = next;
@@ -202,10 +199,9 @@ public sealed partial class SessionGrain(
         LogTurn(logger, SessionId, result.State.TurnCount, result.Response.Navigation.Decision, result.State.CurrentSubstate);
     }
 
-    private async Task<EngineState> CreateSessionAsync(SessionMetadata metadata)
+    private async Task<EngineState> CreateSessionAsync(SessionMetadata metadata, EngineState fresh)
     {
-        var now = time.GetUtcNow();
-        state.State = new SessionRecord { Engine = engine.NewSession(SessionId, now), Metadata = metadata };
+        state.State = new SessionRecord { Engine = fresh, Metadata = metadata };
         await state.WriteStateAsync();
         History.MarkFresh();
         analytics.SessionCreated();

@@ -16,7 +16,7 @@ public sealed class SessionRecord
     /// crash before the history append can be repaired from here.</summary>
     public LastTurn? Last { get; set; }
 
-    /// <summary>Times of accepted inputs inside the rate window, oldest first (at most RateLimit entries).</summary>
+    /// <summary>Times of accepted inputs inside the rate window, oldest first (at most RateLimit + CrisisBypassLimit entries).</summary>
     public List<DateTimeOffset> RecentInputs { get; set; } = [];
 
     /// <summary>The last <see cref="SessionLimits.RequestIdCap"/> request ids, oldest first.</summary>
