@@ -8,9 +8,6 @@ namespace TrtOrleans.Grains;
 // Audit events and log messages of the session grain. Logs carry ids, counts and decisions, never text.
 public sealed partial class SessionGrain
 {
-    private SafetyAuditEvent BypassEvent(DateTimeOffset now, CrisisAnalysis detected) =>
-        GrainAuditEvent("crisis_rate_limit_bypassed", now, state.State.Engine!, detected.Risk, detected.CueIds);
-
     private SafetyAuditEvent ExpiryEvent(EngineState s) =>
         GrainAuditEvent("crisis_open_at_expiry", time.GetUtcNow(), s, RiskLevel.None, []);
 

@@ -72,35 +72,33 @@ public sealed partial class SessionGrain(
             return new InputOutcome(InputStatus.Replayed, await history.FindReplyAsync(SessionId, state.State, requestId), 0);
         }
 
+        // One engine call per turn: admission (length, crisis check, rate limit with its crisis bypass) and the turn.
         var now = time.GetUtcNow();
-        var detected = engine.DetectCrisis(request.UserInput);
-        var crisis = detected.Detected;
-        if (request.UserInput.Length > SessionLimits.MaxInputChars && !crisis)
+        var before = Exists ? state.State.Engine! : engine.NewSession(SessionId, now);
+        var input = new TurnInput(before, request.UserInput, now, SessionRef(SessionId),
+            Exists ? state.State.RecentInputs : [], _options.Rate);
+        var decision = await engine.RunTurnAsync(input, CancellationToken.None);
+        if (decision is TurnDecision.Refused refused)
         {
-            return new InputOutcome(InputStatus.InputTooLong, null, 0);
-        }
-
-        if (Exists && RateLimiter.RetryAfter(state.State.RecentInputs, now, _options) is { } retryAfter)
-        {
-            var crisisHold = state.State.Engine!.CrisisActive || state.State.Engine.AwaitingSafetyAnswer;
-            if (!crisis && !crisisHold)
+            if (refused.Reason == RefusalReason.TooLong)
             {
-                analytics.Event("rate_limited");
-                LogRateLimited(logger, SessionId);
-                return new InputOutcome(InputStatus.RateLimited, null, retryAfter);
+                return new InputOutcome(InputStatus.InputTooLong, null, 0);
             }
 
-            await audit.WriteAsync(BypassEvent(now, detected), CancellationToken.None);
+            analytics.Event("rate_limited");
+            LogRateLimited(logger, SessionId);
+            return new InputOutcome(InputStatus.RateLimited, null, refused.RetryAfterSeconds);
         }
 
-        var before = state.State;
+        var previous = state.State;
         var creating = !Exists;
         if (creating)
         {
-            NewSession(request.MetadataIfCreated); // stored by the turn's write: no write of an empty session
+            NewSession(request.MetadataIfCreated, before); // stored by the turn's write: no write of an empty session
         }
 
-        return new InputOutcome(InputStatus.Processed, await ProcessTurnAsync(request, now, before, creating), 0);
+        var result = ((TurnDecision.Processed)decision).Result;
+        return new InputOutcome(InputStatus.Processed, await CommitTurnAsync(request, result, previous, creating), 0);
     }
 
     public async Task<SessionStatus?> GetStatusAsync()
@@ -165,24 +163,17 @@ public sealed partial class SessionGrain(
     }
 
     /// <param name="before">The record to restore when the turn fails (a blank one for a new session).</param>
-    private async Task<TherapistResponse> ProcessTurnAsync(InputRequest request, DateTimeOffset now, SessionRecord before, bool creating)
+    private async Task<TherapistResponse> CommitTurnAsync(InputRequest request, TurnResult result, SessionRecord before, bool creating)
     {
-        TurnResult result;
-        TherapistResponse response;
-        SessionRecord next;
+        var response = ResponseMapper.ToWire(SessionId, result.Response, SessionLimits.MaxInputChars);
+        var exchange = ResponseMapper.ToWire(result.Exchange, SessionLimits.MaxInputChars);
+        var next = state.State.CloneShallow();
+        next.Engine = result.State;
+        next.NewestTurns.Add(StoredTurn.Of(exchange, request.RequestId, response));
+        next.RecentInputs = [.. result.RecentInputs];
+        RequestIdWindow.Remember(next.RequestIds, request.RequestId);
         try
         {
-            var current = state.State;
-            result = await engine.ProcessTurnAsync(current.Engine!, request.UserInput, new TurnContext(now), CancellationToken.None);
-            response = ResponseMapper.ToWire(SessionId, result.Response, SessionLimits.MaxInputChars);
-            var exchange = ResponseMapper.ToWire(result.Exchange, SessionLimits.MaxInputChars);
-
-            next = current.CloneShallow();
-            next.Engine = result.State;
-            next.NewestTurns.Add(StoredTurn.Of(exchange, request.RequestId, response));
-            RateLimiter.Record(next.RecentInputs, now, _options);
-            RequestIdWindow.Remember(next.RequestIds, request.RequestId);
-
             state.State = next;
             await state.WriteStateAsync(); // the commit point: everything of the turn, or nothing
         }
@@ -224,9 +215,9 @@ public sealed partial class SessionGrain(
     }
 
     /// <summary>A new session in memory; the caller's write stores it, and clears anything left under the id.</summary>
-    private EngineState NewSession(SessionMetadata metadata)
+    private EngineState NewSession(SessionMetadata metadata, EngineState? fresh = null)
     {
-        state.State = new SessionRecord { Engine = engine.NewSession(SessionId, time.GetUtcNow()), Metadata = metadata };
+        state.State = new SessionRecord { Engine = fresh ?? engine.NewSession(SessionId, time.GetUtcNow()), Metadata = metadata };
         return state.State.Engine!;
     }
 

@@ -9,7 +9,7 @@ public static class SessionLimits
     /// <summary>Request ids whose replies are kept for safe retries (api.md).</summary>
     public const int RequestIdCap = 20;
 
-    /// <summary>Characters of client input stored and processed (api.md: a longer input is only accepted when the
-    /// crisis detector flags it, and then only this much is kept).</summary>
-    public const int MaxInputChars = 4000;
+    /// <summary>Characters of client input stored and processed: the engine's admission limit (a longer input is only
+    /// accepted when it is a crisis message, and then only this much is read and kept).</summary>
+    public const int MaxInputChars = Therapy.Contracts.TurnLimits.MaxInputChars;
 }

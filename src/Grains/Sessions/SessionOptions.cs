@@ -17,6 +17,14 @@ public sealed class SessionOptions
 
     public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Crisis inputs (and inputs while a safety answer is awaited) accepted within <see cref="RateWindow"/>
+    /// beyond <see cref="RateLimit"/>: generous, so a person in crisis is never turned away, but finite
+    /// (docs/engine.md "Admission").</summary>
+    public int CrisisBypassLimit { get; set; } = 30;
+
+    /// <summary>The policy the engine's admission applies.</summary>
+    internal Therapy.Contracts.RatePolicy Rate => new(RateLimit, RateWindow, CrisisBypassLimit);
+
     /// <summary>How often the cluster-wide cleanup job scans the index for expired sessions (reminders: ≥ 1 min).</summary>
     public TimeSpan CleanupPeriod { get; set; } = TimeSpan.FromMinutes(15);
 }

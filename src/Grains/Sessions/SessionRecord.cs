@@ -19,7 +19,7 @@ public sealed class SessionRecord
     /// recent-exchange window, so the engine state's copy of them compresses to references).</summary>
     public List<StoredTurn> NewestTurns { get; set; } = [];
 
-    /// <summary>Times of accepted inputs inside the rate window, oldest first (at most RateLimit entries).</summary>
+    /// <summary>Times of accepted inputs inside the rate window, oldest first (at most RateLimit + CrisisBypassLimit entries).</summary>
     public List<DateTimeOffset> RecentInputs { get; set; } = [];
 
     /// <summary>The last <see cref="SessionLimits.RequestIdCap"/> request ids, oldest first.</summary>

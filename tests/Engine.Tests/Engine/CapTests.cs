@@ -24,7 +24,7 @@ public sealed class CapTests : RuleTestBase
     public async Task IdkAnswersGetTheGoalMenuAndProblemTalkIsTurnedToTheOutcome()
     {
         var turns = await RunAsync(EngineStateFresh(), "plain", "idk", "work");
-        Assert.Equal(["R11-4", "R11-2", "R11-3"], turns.Select(t => t.Response.Navigation.Reasoning!.Split(' ')[0]));
+        Assert.Equal(["R11-4", "R11-2", "R11-3"], turns.Select(t => t.Response.Navigation.Rule.Text()));
         Assert.Equal("dr_q_redirect_outcome", turns[2].Response.Navigation.RagQuery);
     }
 
@@ -43,7 +43,7 @@ public sealed class CapTests : RuleTestBase
     public async Task RestatingTheGoalAcceptsTheVisionAndADifferentGoalIsPresentedAfresh()
     {
         var turns = await RunAsync(EngineStateFresh(), "calm goal", "peace goal", "peace goal");
-        Assert.Equal(["R11-6", "R11-6", "R115-1"], turns.Select(t => t.Response.Navigation.Reasoning!.Split(' ')[0]));
+        Assert.Equal(["R11-6", "R11-6", "R115-1"], turns.Select(t => t.Response.Navigation.Rule.Text()));
         Assert.Equal("peaceful", turns[1].State.DesiredState);
         Assert.False(turns[1].State.VisionAcceptedImplicitly);
     }
@@ -95,7 +95,7 @@ public sealed class CapTests : RuleTestBase
     public async Task TwoPermissionDeclinesCloseTheSession()
     {
         var turns = await RunAsync(StateIn(Substates.AlphaPermission, QuestionKind.Permission), "no", "no");
-        Assert.Equal(["R315-2", "R40-2"], turns.Select(t => t.Response.Navigation.Reasoning!.Split(' ')[0]));
+        Assert.Equal(["R315-2", "R40-2"], turns.Select(t => t.Response.Navigation.Rule.Text()));
         var s = turns[^1].State;
         Assert.Equal(Substates.Complete, s.CurrentSubstate);
         Assert.Equal("alpha_declined", s.ClosingReason);
@@ -207,7 +207,7 @@ public sealed class CapTests : RuleTestBase
         Assert.False(s.AlphaComplete);
         if (exit == Substates.Complete)
         {
-            Assert.Equal("R40-2", turns[0].Response.Navigation.Reasoning!.Split(' ')[0]);
+            Assert.Equal("R40-2", turns[0].Response.Navigation.Rule.Text());
             Assert.Equal("completed", s.Status);
         }
 

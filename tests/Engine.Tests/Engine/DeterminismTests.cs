@@ -74,9 +74,9 @@ public sealed class DeterminismTests
         var turnsB = new List<TurnResult>();
         for (var i = 0; i < _script.Length; i++)
         {
-            var ctx = new TurnContext(T0.AddMinutes(i + 1));
-            var ra = await engine.ProcessTurnAsync(stateA, _script[i], ctx, CancellationToken.None);
-            var rb = await engine.ProcessTurnAsync(stateB, other[i], ctx, CancellationToken.None);
+            var now = T0.AddMinutes(i + 1);
+            var ra = await engine.TurnAsync(stateA, _script[i], now);
+            var rb = await engine.TurnAsync(stateB, other[i], now);
             turnsA.Add(ra);
             turnsB.Add(rb);
             stateA = ra.State;
@@ -95,7 +95,7 @@ public sealed class DeterminismTests
         foreach (var input in _script)
         {
             var before = JsonSerializer.Serialize(state, Json);
-            var result = await engine.ProcessTurnAsync(state, input, new TurnContext(T0), CancellationToken.None);
+            var result = await engine.TurnAsync(state, input, T0);
             Assert.Equal(before, JsonSerializer.Serialize(state, Json));
             Assert.NotSame(state, result.State);
             state = result.State;
@@ -116,7 +116,7 @@ public sealed class DeterminismTests
             for (var turn = 0; turn < maxTurns && !ended; turn++)
             {
                 var input = _phrasePool[random.Next(_phrasePool.Length)];
-                var result = await engine.ProcessTurnAsync(state, input, new TurnContext(T0.AddMinutes(turn)), CancellationToken.None);
+                var result = await engine.TurnAsync(state, input, T0.AddMinutes(turn));
                 Assert.False(string.IsNullOrWhiteSpace(result.Response.TherapistResponse));
                 Assert.Equal(result.Response.SessionProgress.CurrentSubstate, result.Response.Navigation.NextState);
                 Assert.Equal(result.State.CurrentSubstate, result.Exchange.Substate);

@@ -33,7 +33,7 @@ internal static class EngineHarness
         var minute = 0;
         foreach (var input in inputs)
         {
-            var result = await engine.ProcessTurnAsync(state, input, new TurnContext(T0.AddMinutes(++minute)), CancellationToken.None);
+            var result = await engine.TurnAsync(state, input, T0.AddMinutes(++minute));
             turns.Add(result);
             state = result.State;
             if (roundTrip)

@@ -18,7 +18,7 @@ public sealed class EngineStateCloneTests
         var state = engine.NewSession("clone-check", now);
         foreach (var text in new[] { "Hi, I'm anxious about work", "I want to feel calm", "yes", "ok", "my boss", "tight in my chest", "I want to die" })
         {
-            state = (await engine.ProcessTurnAsync(state, text, new TurnContext(now), CancellationToken.None)).State;
+            state = (await engine.TurnAsync(state, text, now)).State;
         }
 
         var clone = state.DeepClone();

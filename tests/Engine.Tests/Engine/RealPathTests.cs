@@ -19,7 +19,7 @@ public sealed class RealPathTests
         var turns = await FromPermissionAsync("real-perm", "what would that involve?", "okay, but not now", "no thanks");
         Assert.Equal([Substates.AlphaPermission, Substates.AlphaPermission, Substates.Complete],
             turns.Select(t => t.State.CurrentSubstate));
-        Assert.Equal(["R315-2", "R315-2", "R40-2"], turns.Select(t => t.Response.Navigation.Reasoning!.Split(' ')[0]));
+        Assert.Equal(["R315-2", "R315-2", "R40-2"], turns.Select(t => t.Response.Navigation.Rule.Text()));
         Assert.Equal("alpha_declined", turns[^1].State.ClosingReason);
         Assert.Equal("completed", turns[^1].State.Status);
     }
@@ -44,7 +44,7 @@ public sealed class RealPathTests
             "Also my boss keeps shouting and I feel scared", "In my stomach", "Like a heavy knot",
         ];
         var (state, turns) = await RunAsync(Real(), "real-cycle2", path);
-        Assert.Equal(["R31-2", "R31-3"], turns.Skip(8).Take(2).Select(t => t.Response.Navigation.Reasoning!.Split(' ')[0]));
+        Assert.Equal(["R31-2", "R31-3"], turns.Skip(8).Take(2).Select(t => t.Response.Navigation.Rule.Text()));
         Assert.Equal("body_enquiry_cycle_2", turns[8].Response.Navigation.SituationType);
         Assert.Equal(2, state.BodyEnquiryCycles);
         Assert.Equal(Substates.AssessReadiness, state.CurrentSubstate);

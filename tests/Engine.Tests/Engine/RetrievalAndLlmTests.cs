@@ -73,7 +73,7 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
             RagQueries.ProblemConstruction, "verbatim_ok", "source:project"));
         Fake.Add("long plain", new FakeInput { Words = 6 });
         var start = StateIn(Substates.PsychoEducation, QuestionKind.EducationCheck);
-        var first = await Engine(retriever).ProcessTurnAsync(start, "long plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var first = await Engine(retriever).TurnAsync(start, "long plain", EngineHarness.T0);
         Assert.Equal("explore_problem", first.Response.Navigation.Decision);
         Assert.Equal([(RagQueries.ProblemConstruction, "long plain")], retriever.Calls);
         Assert.EndsWith("What has been standing between you and feeling calm?", first.Response.TherapistResponse);
@@ -86,7 +86,7 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
         again.CurrentSubstate = Substates.PsychoEducation;
         again.LastQuestionKind = QuestionKind.EducationCheck;
         again.ProblemQuestionAsked = false;
-        var second = await Engine(retriever).ProcessTurnAsync(again, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var second = await Engine(retriever).TurnAsync(again, "plain", EngineHarness.T0);
         Assert.DoesNotContain("standing between", second.Response.TherapistResponse);
     }
 
@@ -96,12 +96,12 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
         var retriever = new FakeRetriever(
             Ex("legacy:9", "What gets in the way?", RagQueries.ProblemConstruction, "verbatim_ok", "source:legacy"));
         var start = StateIn(Substates.PsychoEducation, QuestionKind.EducationCheck);
-        var result = await Engine(retriever).ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var result = await Engine(retriever).TurnAsync(start, "plain", EngineHarness.T0);
         Assert.NotEqual("What gets in the way?", result.Response.TherapistResponse);
         Assert.Empty(result.State.UsedExemplars);
         Assert.Equal(RagQueries.ProblemConstruction, result.Response.Navigation.RagQuery);
 
-        var none = await Engine().ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var none = await Engine().TurnAsync(start, "plain", EngineHarness.T0);
         Assert.Equal(RagQueries.ProblemConstruction, none.Response.Navigation.RagQuery);
     }
 
@@ -112,7 +112,7 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
             "verbatim_ok", "source:project", "has_ack"));
         var start = StateIn(Substates.ProblemAndBody, QuestionKind.BodyEntry);
         start.Cycle = new BodyCycle { Focus = "it", LocationAsks = 1 };
-        var result = await Engine(retriever).ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var result = await Engine(retriever).TurnAsync(start, "plain", EngineHarness.T0);
         Assert.Equal(RagQueries.BodyLocation, result.Response.Navigation.RagQuery);
         Assert.Empty(result.State.UsedExemplars);
     }
@@ -128,7 +128,7 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
         var start = StateIn(Substates.ProblemAndBody, QuestionKind.Problem);
         start.Stage1Completion.ProblemIdentified = true;
         start.ProblemQuestionAsked = true;
-        var result = await Engine(llm: llm).ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var result = await Engine(llm: llm).TurnAsync(start, "plain", EngineHarness.T0);
         Assert.Equal("general_inquiry", result.Response.Navigation.Decision);
         Assert.Equal("llm: client wants to talk; reply: llm", result.Response.Navigation.Reasoning);
         Assert.Equal(1, result.State.GeneralInquiryStreak);
@@ -148,8 +148,8 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
         var start = StateIn(Substates.ProblemAndBody, QuestionKind.Problem);
         start.Stage1Completion.ProblemIdentified = true;
         start.ProblemQuestionAsked = true;
-        var withLlm = await Engine(llm: llm).ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
-        var without = await Engine().ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var withLlm = await Engine(llm: llm).TurnAsync(start, "plain", EngineHarness.T0);
+        var without = await Engine().TurnAsync(start, "plain", EngineHarness.T0);
         Assert.Equal(without.Response.Navigation.Decision, withLlm.Response.Navigation.Decision);
         Assert.StartsWith("fallback: timeout; reply fallback: ", withLlm.Response.Navigation.Reasoning);
         Assert.Equal(without.Response.TherapistResponse, withLlm.Response.TherapistResponse);
@@ -166,7 +166,7 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
         var start = StateIn(Substates.ProblemAndBody, QuestionKind.Problem);
         start.Stage1Completion.ProblemIdentified = true;
         start.ProblemQuestionAsked = true;
-        var result = await Engine(llm: llm).ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var result = await Engine(llm: llm).TurnAsync(start, "plain", EngineHarness.T0);
         Assert.Equal("body_awareness_inquiry", result.Response.Navigation.Decision);
         Assert.StartsWith("fallback:", result.Response.Navigation.Reasoning);
         Assert.Equal(Substates.ProblemAndBody, result.State.CurrentSubstate);
@@ -180,7 +180,7 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
         var state = StateIn(Substates.AlphaPermission, QuestionKind.Permission);
         foreach (var input in new[] { "crisis", "unclear", "safe", "...", "yes", "calm" })
         {
-            var result = await engine.ProcessTurnAsync(state, input, new TurnContext(EngineHarness.T0), CancellationToken.None);
+            var result = await engine.TurnAsync(state, input, EngineHarness.T0);
             Assert.NotEqual("Rephrased?", result.Response.TherapistResponse);
             state = result.State;
         }
@@ -193,8 +193,7 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
     public async Task UnavailableLlmIsNotCalled()
     {
         var llm = new FakeLlm { Available = false };
-        var result = await Engine(llm: llm).ProcessTurnAsync(EngineState.Create("x", EngineHarness.T0), "plain",
-            new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var result = await Engine(llm: llm).TurnAsync(EngineState.Create("x", EngineHarness.T0), "plain", EngineHarness.T0);
         Assert.Empty(llm.PhrasingCalls);
         Assert.Equal("clarify_goal", result.Response.Navigation.Decision);
     }
@@ -203,10 +202,8 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
     public async Task RejectedPhrasingFallsBackToTheDraft()
     {
         var llm = new FakeLlm { Phrase = _ => new(true, "Two questions? Really?", null, null) };
-        var result = await Engine(llm: llm).ProcessTurnAsync(EngineState.Create("x", EngineHarness.T0), "plain",
-            new TurnContext(EngineHarness.T0), CancellationToken.None);
-        var draft = await Engine().ProcessTurnAsync(EngineState.Create("x", EngineHarness.T0), "plain",
-            new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var result = await Engine(llm: llm).TurnAsync(EngineState.Create("x", EngineHarness.T0), "plain", EngineHarness.T0);
+        var draft = await Engine().TurnAsync(EngineState.Create("x", EngineHarness.T0), "plain", EngineHarness.T0);
         Assert.Equal(draft.Response.TherapistResponse, result.Response.TherapistResponse);
         Assert.Contains("llm_fallback", result.AnalyticsEvents);
         Assert.Single(llm.PhrasingCalls);
@@ -223,8 +220,8 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
         var start = StateIn(Substates.ProblemAndBody, QuestionKind.Problem);
         start.Stage1Completion.ProblemIdentified = true;
         start.ProblemQuestionAsked = true;
-        var result = await engine.ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
-        var deterministic = await Engine().ProcessTurnAsync(start, "plain", new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var result = await engine.TurnAsync(start, "plain", EngineHarness.T0);
+        var deterministic = await Engine().TurnAsync(start, "plain", EngineHarness.T0);
         Assert.Equal("fallback: timeout; reply fallback: timeout", result.Response.Navigation.Reasoning);
         Assert.Equal(deterministic.Response.TherapistResponse, result.Response.TherapistResponse);
         Assert.Equal(2, result.AnalyticsEvents.Count(e => e == "llm_fallback"));
@@ -245,10 +242,8 @@ public sealed class RetrievalAndLlmTests : RuleTestBase
     [Fact]
     public async Task RetrievalFailureMeansNothingRetrieved()
     {
-        var result = await Engine(new ThrowingRetriever()).ProcessTurnAsync(EngineState.Create("r", EngineHarness.T0), "plain",
-            new TurnContext(EngineHarness.T0), CancellationToken.None);
-        var plain = await Engine().ProcessTurnAsync(EngineState.Create("r", EngineHarness.T0), "plain",
-            new TurnContext(EngineHarness.T0), CancellationToken.None);
+        var result = await Engine(new ThrowingRetriever()).TurnAsync(EngineState.Create("r", EngineHarness.T0), "plain", EngineHarness.T0);
+        var plain = await Engine().TurnAsync(EngineState.Create("r", EngineHarness.T0), "plain", EngineHarness.T0);
         Assert.Equal(plain.Response.TherapistResponse, result.Response.TherapistResponse);
         Assert.Equal(RagQueries.GoalClarification, result.Response.Navigation.RagQuery);
     }

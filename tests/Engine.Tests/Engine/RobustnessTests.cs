@@ -12,7 +12,7 @@ public sealed class RobustnessTests
     {
         var engine = TrtEngine.CreateDefault();
         var state = engine.NewSession("default-engine", T0);
-        var result = await engine.ProcessTurnAsync(state, "hello", new TurnContext(T0), CancellationToken.None);
+        var result = await engine.TurnAsync(state, "hello", T0);
         Assert.Equal("clarify_goal", result.Response.Navigation.Decision);
         Assert.Equal(1, result.Response.Turn);
         Assert.Equal(T0, result.Response.Timestamp);
@@ -41,7 +41,7 @@ public sealed class RobustnessTests
                 state.AlphaStarted = true;
             }
 
-            var result = await engine.ProcessTurnAsync(state, input, new TurnContext(T0), CancellationToken.None);
+            var result = await engine.TurnAsync(state, input, T0);
             Assert.False(string.IsNullOrWhiteSpace(result.Response.TherapistResponse));
             Assert.DoesNotContain("{", result.Response.TherapistResponse);
             Assert.Equal(result.State.CurrentSubstate, result.Response.Navigation.NextState);
@@ -64,7 +64,7 @@ public sealed class RobustnessTests
             for (var turn = 0; turn < 40; turn++)
             {
                 var before = state;
-                var result = await engine.ProcessTurnAsync(state, pool[random.Next(pool.Length)], new TurnContext(T0), CancellationToken.None);
+                var result = await engine.TurnAsync(state, pool[random.Next(pool.Length)], T0);
                 state = result.State;
                 if (before.AwaitingSafetyAnswer || result.Response.Safety.Crisis)
                 {

@@ -5,7 +5,7 @@ namespace TrtOrleans.Engine.Tests.Engine;
 /// <summary>§8 transitions and §9 rules on hand-built detector results.</summary>
 public sealed class TransitionTests : RuleTestBase
 {
-    private static string Rule(TurnResult r) => r.Response.Navigation.Reasoning!.Split(' ')[0];
+    private static string Rule(TurnResult r) => r.Response.Navigation.Rule.Text();
 
     [Fact]
     public async Task VagueGoalIsRefinedOnceThenPresented()
@@ -186,10 +186,10 @@ public sealed class TransitionTests : RuleTestBase
     }
 
     [Fact]
-    public void DetectCrisisIsTheAnalyzersDetector()
+    public async Task TheCrisisCheckOfATurnIsTheAnalyzersDetector()
     {
-        var crisis = Engine().DetectCrisis("crisis high");
-        Assert.Equal(RiskLevel.High, crisis.Risk);
-        Assert.True(crisis.Detected);
+        var turns = await RunAsync(StateIn(Substates.GoalAndVision, QuestionKind.Goal), "crisis high");
+        Assert.Equal("high", turns[0].Response.Safety.RiskLevel);
+        Assert.True(turns[0].Response.Safety.Crisis);
     }
 }

@@ -91,6 +91,11 @@ public sealed record TextAnalysis(
 {
     public bool HasWords => WordTokens.Count > 0;
 
+    /// <summary>The goal detector read as if the goal question were pending, set by the analyzer when a vision check
+    /// was pending (an answer restating the goal accepts the vision). Null means "same as <see cref="Goal"/>". It lets
+    /// the engine analyse each input once.</summary>
+    public GoalAnalysis? GoalIfGoalPending { get; init; }
+
     /// <summary>Never the text: analyses may end up in logs through a generated ToString.</summary>
     public override string ToString() => $"TextAnalysis {{ Tokens = {WordTokens.Count}, Category = {InputCategory}, Risk = {Crisis.Risk} }}";
 }

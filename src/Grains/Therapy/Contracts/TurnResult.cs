@@ -1,6 +1,6 @@
 namespace TrtOrleans.Therapy.Contracts;
 
-// What one turn produces (trt-engine.md §6 steps 10–11, §12.3). The grain maps these onto api.md's
+// What one turn produces (docs/engine.md "The turn pipeline", "Emission"). The grain maps these onto api.md's
 // TherapistResponse wire record and appends Exchange to the session history.
 
 public sealed record SelfHarmReport(bool Detected, IReadOnlyList<string> PhrasesFound, string Severity);
@@ -33,7 +33,8 @@ public sealed record NavigationReport(
     string? SituationType,
     string? NextState,
     string? RagQuery,
-    string? Reasoning);
+    string? Reasoning,
+    RuleId Rule);
 
 public sealed record SessionProgressReport(
     string CurrentStage,
@@ -70,27 +71,18 @@ public sealed record HistoryExchange(
 
 /// <summary>Result of one turn. <see cref="State"/> is a new object: the engine never mutates the state it was given,
 /// so a failed write leaves the grain's copy untouched. AnalyticsEvents are event names to count
-/// (e.g. "decision:build_vision", "crisis_turn", "llm_fallback").</summary>
+/// (e.g. "decision:build_vision", "crisis_turn", "llm_fallback"). <see cref="StoredInput"/> is the input as the engine
+/// read it (at most <see cref="TurnLimits.MaxInputChars"/> characters), the text to store; <see cref="RecentInputs"/>
+/// is the session's input window including this turn, to pass to the next one.</summary>
 public sealed record TurnResult(
     EngineState State,
     TurnResponse Response,
     HistoryExchange Exchange,
     IReadOnlyList<SafetyAuditEvent> AuditEvents,
-    IReadOnlyList<string> AnalyticsEvents);
-
-/// <summary>Per-turn context: the clock reading of this turn.</summary>
-public sealed record TurnContext(DateTimeOffset Now);
-
-/// <summary>The engine: state and input in, new state and reply out (§1).</summary>
-public interface ITrtEngine
+    IReadOnlyList<string> AnalyticsEvents,
+    string StoredInput,
+    IReadOnlyList<DateTimeOffset> RecentInputs)
 {
-    /// <summary>A fresh session state (§3 defaults).</summary>
-    EngineState NewSession(string sessionId, DateTimeOffset now);
-
-    /// <summary>Processes one client message. Never mutates <paramref name="state"/>. Never throws for any input text;
-    /// LLM and retrieval failures fall back to the deterministic reply.</summary>
-    Task<TurnResult> ProcessTurnAsync(EngineState state, string userInput, TurnContext ctx, CancellationToken ct);
-
-    /// <summary>Crisis detector on raw input, for the rate-limit exemption (§13.4).</summary>
-    CrisisAnalysis DetectCrisis(string userInput);
+    /// <summary>Never the text.</summary>
+    public override string ToString() => $"TurnResult {{ Turn = {State.TurnCount}, Decision = {Response.Navigation.Decision} }}";
 }

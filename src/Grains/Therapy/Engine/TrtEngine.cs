@@ -3,8 +3,8 @@ using TrtOrleans.Therapy.Text;
 
 namespace TrtOrleans.Therapy.Engine;
 
-/// <summary>The stage-1 TRT conversation engine (trt-engine.md §6–§13, §16). Stateless and thread-safe: every
-/// per-session value lives in the <see cref="EngineState"/> passed in, which is copied and never mutated.</summary>
+/// <summary>The stage-1 TRT conversation engine (docs/engine.md). Stateless and thread-safe: every per-session value
+/// lives in the <see cref="EngineState"/> passed in, which is copied and never mutated.</summary>
 public sealed class TrtEngine : ITrtEngine
 {
     public TrtEngine(
@@ -31,8 +31,7 @@ public sealed class TrtEngine : ITrtEngine
 
     internal EngineOptions Options { get; }
 
-    /// <summary>Detector data and template versions, for logs (§5.0 data_version): a replay is only identical on the
-    /// same data.</summary>
+    /// <summary>Detector data and template versions, for logs: a replay is only identical on the same data.</summary>
     public string DataVersion => $"{Analyzer.DataVersion}+{Templates.Version}";
 
     /// <summary>The deterministic engine on the shipped data: default analyzer and templates, no retrieval, no LLM.</summary>
@@ -40,14 +39,5 @@ public sealed class TrtEngine : ITrtEngine
 
     public EngineState NewSession(string sessionId, DateTimeOffset now) => EngineState.Create(sessionId, now);
 
-    public Task<TurnResult> ProcessTurnAsync(EngineState state, string userInput, TurnContext ctx, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(ctx);
-        // The clone keeps the caller's copy intact, so a failed write leaves the grain's state as it was.
-        var processor = new TurnProcessor(this, state.DeepClone(), userInput ?? "", ctx);
-        return processor.RunAsync(ct);
-    }
-
-    public CrisisAnalysis DetectCrisis(string userInput) => Analyzer.DetectCrisis(userInput ?? "");
+    public Task<TurnDecision> RunTurnAsync(TurnInput input, CancellationToken ct) => TurnPipeline.RunAsync(this, input, ct);
 }

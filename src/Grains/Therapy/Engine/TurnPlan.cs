@@ -2,9 +2,10 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Engine;
 
-/// <summary>The plan of one turn (§9): what is reported in navigation and which reply is produced.</summary>
+/// <summary>The plan of one turn (docs/engine.md "Navigation"): what is reported in navigation and which reply is
+/// produced.</summary>
 internal sealed record TurnPlan(
-    string RuleId,
+    RuleId Rule,
     string Decision,
     string Situation,
     string? RagQuery,

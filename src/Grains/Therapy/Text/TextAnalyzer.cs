@@ -82,7 +82,10 @@ public sealed partial class TextAnalyzer : ITextAnalyzer
             Answers: answers,
             IsQuestion: isQuestion,
             Checkpoint: checkpoint,
-            SafetyAnswer: safety);
+            SafetyAnswer: safety)
+        {
+            GoalIfGoalPending = pending == QuestionKind.VisionCheck ? DetectGoal(cx, QuestionKind.Goal) : null,
+        };
     }
 
     private AnalysisContext Prepare(string input, out string cleaned, out CorrectedText corrected)
