@@ -52,7 +52,8 @@ public sealed class LegacyLayoutTests(TrtClusterFixture fixture) : IClassFixture
         var replies = new Dictionary<string, TherapistResponse>();
         for (var i = 0; i < turns; i++)
         {
-            var result = await engine.ProcessTurnAsync(state, ConversationScripts.StraightPath[i], new TurnContext(now), CancellationToken.None);
+            var input = new TurnInput(state, ConversationScripts.StraightPath[i], now, "legacy", [], RatePolicy.Default);
+            var result = ((TurnDecision.Processed)await engine.RunTurnAsync(input, CancellationToken.None)).Result;
             state = result.State;
             exchanges.Add(ResponseMapper.ToWire(result.Exchange, SessionLimits.MaxInputChars));
             replies[$"old-{i}"] = ResponseMapper.ToWire(id, result.Response, SessionLimits.MaxInputChars);
