@@ -55,7 +55,7 @@ public sealed class EncryptionAtRestTests(TrtClusterFixture fixture) : IClassFix
         var after = Storage(redis, keys, new KeyRing(new Dictionary<string, byte[]> { ["k1"] = k1, ["k2"] = k2 }, "k2"));
         var loaded = new GrainState<SessionRecord>();
         await after.Storage.ReadStateAsync("session", grainId, loaded);
-        Assert.Equal(20, loaded.State.Engine!.TurnCount);
+        Assert.Equal(20, loaded.State!.Engine!.TurnCount);
         Assert.Equal(20, (await after.History.ReadAsync(id, loaded.State, 50)).Length);
         Assert.Equal("turn 7", (await after.History.FindReplyAsync(id, loaded.State, "r7"))!.TherapistResponseText);
 

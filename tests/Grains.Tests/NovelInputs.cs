@@ -1,33 +1,42 @@
 namespace TrtOrleans.Grains.Tests;
 
-/// <summary>Client lines of 40-200 characters that never repeat (as with real people): the straight path first, then
-/// deterministic recombinations of varied fragments, so compression meets text it has not seen before.</summary>
+/// <summary>Client lines that never repeat, as with real people: the straight path first, then 40-200 characters
+/// (about 120 on average) of common words in a seeded random order, so neither compression nor the dictionary meet
+/// a phrase they have seen before.</summary>
 internal static class NovelInputs
 {
-    private static readonly string[] Openers =
+    private static readonly string[] Words =
     [
-        "Honestly", "I guess", "Well, today", "When I think about it", "Lately", "This morning", "Since we talked",
-        "To be fair", "Right now", "If I'm honest",
+        "I", "my", "me", "we", "they", "she", "he", "it", "you", "and", "but", "so", "because", "when", "then", "still",
+        "feel", "felt", "think", "thought", "keep", "kept", "went", "came", "said", "told", "asked", "wanted", "tried",
+        "work", "home", "sister", "brother", "mother", "father", "friend", "partner", "manager", "neighbour", "doctor",
+        "rent", "money", "job", "school", "train", "car", "kitchen", "phone", "message", "email", "weekend", "morning",
+        "night", "evening", "yesterday", "today", "tomorrow", "week", "month", "year", "again", "always", "never",
+        "tired", "angry", "worried", "nervous", "sad", "lonely", "restless", "heavy", "tight", "shaky", "numb", "calm",
+        "chest", "stomach", "shoulders", "throat", "hands", "head", "jaw", "back", "legs", "breathing", "heart",
+        "about", "after", "before", "during", "around", "without", "with", "into", "over", "under", "through",
+        "really", "quite", "very", "a", "bit", "little", "lot", "more", "less", "much", "enough", "too", "almost",
+        "argument", "meeting", "deadline", "bills", "letter", "appointment", "party", "wedding", "funeral", "holiday",
+        "sleep", "dinner", "walk", "drive", "call", "visit", "noise", "silence", "crowd", "traffic", "rain", "garden",
+        "the", "a", "an", "that", "this", "there", "here", "what", "how", "why", "not", "no", "yes", "maybe", "just",
+        "like", "know", "remember", "forget", "notice", "worry", "cope", "manage", "stop", "start", "leave", "stay",
     ];
 
-    private static readonly string[] Middles =
-    [
-        "my sister called about the wedding budget", "the landlord sent another letter about repairs",
-        "my knee hurt on the stairs at the station", "the night shift swapped again without asking me",
-        "our dog kept barking at the neighbours' scaffolding", "a parcel from my grandmother arrived torn open",
-        "the bus to the clinic was cancelled twice", "my flatmate left the oven on overnight",
-        "the allotment flooded after the storm", "my manager moved the review to Friday afternoon",
-        "the bank froze my card while I was abroad", "my son refused to go to football practice",
-    ];
+    public static string Line(int i)
+    {
+        if (i < ConversationScripts.StraightPath.Length)
+        {
+            return ConversationScripts.StraightPath[i];
+        }
 
-    private static readonly string[] Endings =
-    [
-        "and my stomach tightened", "so I went for a walk by the canal", "which left a dull ache behind my eyes",
-        "and I noticed my jaw clenching", "but I breathed slower and it passed", "and my hands went cold",
-        "so I sat in the car for ten minutes", "and I kept replaying it at dinner",
-    ];
+        var random = new Random(7919 * i + 17);
+        var target = random.Next(40, 201);
+        var text = new System.Text.StringBuilder(Words[random.Next(Words.Length)]);
+        while (text.Length < target - 1)
+        {
+            text.Append(' ').Append(Words[random.Next(Words.Length)]);
+        }
 
-    public static string Line(int i) => i < ConversationScripts.StraightPath.Length
-        ? ConversationScripts.StraightPath[i]
-        : $"{Openers[i % Openers.Length]}, {Middles[i * 7 % Middles.Length]} {Endings[i * 5 % Endings.Length]} (day {i}).";
+        return text.Append('.').ToString();
+    }
 }

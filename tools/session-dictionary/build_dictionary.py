@@ -21,6 +21,18 @@ def strings(node, out):
             strings(value, out)
 
 
+CLIENT_TEXT = {"client_input", "original_input", "cleaned_input", "corrected_input", "desired_state_phrase",
+               "goal_content", "problem_content", "emotion_content", "request_id", "session_id", "seed"}
+
+
+def blank(node):
+    if isinstance(node, dict):
+        return {k: ("" if k in CLIENT_TEXT else blank(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [blank(v) for v in node]
+    return node
+
+
 def main():
     root, out = Path(sys.argv[1]), Path(sys.argv[2])
     data = root / "src/Grains/Therapy/Data"
@@ -34,7 +46,9 @@ def main():
     strings(json.loads((data / "templates/replies.en.json").read_text(encoding="utf-8")), templates)
     parts.extend(t for t in templates if " " in t)
     for sample in sys.argv[3:]:
-        parts.append(Path(sample).read_text(encoding="utf-8"))
+        # Samples give the field names and the engine's own strings; client text is blanked out, so the dictionary
+        # favours no particular test input.
+        parts.append(json.dumps(blank(json.loads(Path(sample).read_text(encoding="utf-8"))), separators=(",", ":")))
     blob = "\n".join(parts).encode("utf-8")
     limit = 110 * 1024
     out.write_bytes(blob[-limit:])

@@ -28,7 +28,8 @@ public sealed class StorageOptions
     public EncryptionOptions Encryption { get; set; } = new();
 }
 
-/// <summary>Encryption at rest (section "Storage:Encryption"). Keys never live in Redis.</summary>
+/// <summary>Encryption at rest (section "Storage:Encryption"). Keys never live in Redis. Without any key the values
+/// are only compressed (plain mode, the embedded in-memory default); with Redis every component then logs a warning.</summary>
 public sealed class EncryptionOptions
 {
     /// <summary>Key id used for new writes; defaults to the only key when there is one.</summary>
@@ -40,8 +41,4 @@ public sealed class EncryptionOptions
 
     /// <summary>A JSON file <c>{"primary_key_id": "...", "keys": {"id": "base64"}}</c>, merged with <see cref="Keys"/>.</summary>
     public string? KeyRingFile { get; set; }
-
-    /// <summary>Allows Redis storage without a key ring (plaintext at rest). Development only: every component logs
-    /// a warning while it is on.</summary>
-    public bool AllowPlaintext { get; set; }
 }

@@ -15,6 +15,7 @@ public sealed class StoredTurn
     private const int CorrectedStripped = 8;
     private const int NextStateStripped = 16;
     private const int SubstateStripped = 32;
+    private const int CleanedIsLowerOriginal = 64;
 
     public required Exchange Exchange { get; set; }
 
@@ -55,7 +56,9 @@ public sealed class StoredTurn
             Preprocessing = p with
             {
                 OriginalInput = Strip(p.OriginalInput, exchange.ClientInput, OriginalStripped),
-                CleanedInput = Strip(p.CleanedInput, p.OriginalInput, CleanedStripped),
+                CleanedInput = p.CleanedInput == p.OriginalInput.ToLowerInvariant() && p.CleanedInput != p.OriginalInput
+                    ? Strip(p.CleanedInput, p.CleanedInput, CleanedIsLowerOriginal) // the usual case: only lower-cased
+                    : Strip(p.CleanedInput, p.OriginalInput, CleanedStripped),
                 CorrectedInput = Strip(p.CorrectedInput, p.CleanedInput, CorrectedStripped),
             },
             Navigation = response.Navigation.NextState == exchange.Substate
@@ -85,7 +88,9 @@ public sealed class StoredTurn
         var e = Exchange;
         bool Has(int flag) => (Stripped & flag) != 0;
         var original = Has(OriginalStripped) ? e.ClientInput : r.Preprocessing.OriginalInput;
-        var cleaned = Has(CleanedStripped) ? original : r.Preprocessing.CleanedInput;
+        var cleaned = Has(CleanedStripped) ? original
+            : Has(CleanedIsLowerOriginal) ? original.ToLowerInvariant()
+            : r.Preprocessing.CleanedInput;
         return r with
         {
             SessionId = sessionId,
