@@ -86,10 +86,18 @@ public sealed class EngineState
     public List<AlphaCheckpointRecord> AlphaCheckpoints { get; set; } = [];
 
     // ── closing ──
-    /// <summary>null, "alpha_complete", "alpha_declined" or "alpha_stopped".</summary>
+    /// <summary>null, "alpha_complete", "alpha_declined", "alpha_stopped" or "client_left" (leave-taking, A7).</summary>
     public string? ClosingReason { get; set; }
     public bool CompletionMessageGiven { get; set; }
     public bool SessionConclusionGiven { get; set; }
+
+    // ── body words said before body cycle 1 exists (A3), kept for the cycle's start ──
+    /// <summary>The turn that last named a body location or sensation before cycle 1; null when none is kept.</summary>
+    public int? EarlyBodyTurn { get; set; }
+    public bool EarlyLocation { get; set; }
+    public bool EarlySensation { get; set; }
+    /// <summary>The answer that named them also said the feeling is there now.</summary>
+    public bool EarlyPresent { get; set; }
 
     // ── redirects and engagement ──
     public int PastRedirects { get; set; }

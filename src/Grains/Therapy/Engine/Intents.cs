@@ -26,6 +26,9 @@ internal static class Intents
     public const string GoalRefine = "goal_refine";
     public const string VisionPresent = "vision_present";
     public const string VisionRepresent = "vision_represent";
+
+    /// <summary>A vision of an inferred desired state, offered as a suggestion (amendment A2).</summary>
+    public const string VisionSuggest = "vision_suggest";
     public const string PsychoEducation = "psycho_education";
     public const string PsychoEducationSimpler = "psycho_education_simpler";
     public const string ProblemQuestion = "problem_question";
@@ -88,7 +91,7 @@ internal static class Intents
     public static readonly IReadOnlyList<string> RequiredKeys =
     [
         GoalQuestion, GoalRedirectOutcome, GoalMenu, GoalSuggestDefault, GoalRefine, VisionPresent, VisionRepresent,
-        PsychoEducation, PsychoEducationSimpler, ProblemQuestion, BodyEntry, AskLocation, AskLocationExamples,
+        VisionSuggest, PsychoEducation, PsychoEducationSimpler, ProblemQuestion, BodyEntry, AskLocation, AskLocationExamples,
         AskSensation, AskPresentMoment, AskPresentMomentOpen, AskPattern, GeneralInquiry, ReadinessQuestion,
         ReadinessQuestionBodyLimit, ReadinessOpen, ReadinessReask, PermissionRequest, PermissionReassure,
         PermissionExplain, PermissionAfterRedirects, RedirectPast, RedirectThinking, Silence, PauseOffer,
@@ -129,7 +132,7 @@ internal static class Intents
         {
             Silence or PauseOffer or RedirectPast or RedirectThinking or PermissionAfterRedirects => IntentClass.Gate,
             GoalQuestion or GoalRedirectOutcome or GoalMenu or GoalSuggestDefault or GoalRefine or VisionPresent
-                or VisionRepresent or ProblemQuestion or BodyEntry or AskLocation or AskSensation or AskPresentMoment
+                or VisionRepresent or VisionSuggest or ProblemQuestion or BodyEntry or AskLocation or AskSensation or AskPresentMoment
                 or AskPattern or GeneralInquiry or ReadinessQuestion or ReadinessOpen or ReadinessReask
                 => IntentClass.Conversational,
             _ => IntentClass.Protocol,
@@ -155,7 +158,7 @@ internal static class Intents
             GoalQuestion or GoalRedirectOutcome => QuestionKind.Goal,
             GoalMenu => QuestionKind.GoalMenu,
             GoalRefine => QuestionKind.GoalRefine,
-            GoalSuggestDefault or VisionPresent or VisionRepresent => QuestionKind.VisionCheck,
+            GoalSuggestDefault or VisionPresent or VisionRepresent or VisionSuggest => QuestionKind.VisionCheck,
             PsychoEducation or PsychoEducationSimpler => QuestionKind.EducationCheck,
             ProblemQuestion => QuestionKind.Problem,
             BodyEntry => QuestionKind.BodyEntry,

@@ -16,6 +16,7 @@ internal static class AnswerInterpreter
         {
             AnswerRecorder.RecordEmotions(t);
             AnswerRecorder.RecordBody(t);
+            EarlyBodyWords.Remember(t);
         }
 
         if (sub is Substates.ProblemAndBody or Substates.AssessReadiness)

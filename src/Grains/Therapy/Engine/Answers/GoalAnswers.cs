@@ -33,7 +33,9 @@ internal static class GoalAnswers
             }
             else
             {
+                // A2: the refinement gave no specific state, so this one is inferred, to be offered, not restated.
                 s.DesiredStatePhrase = VagueRefinedPhrase;
+                s.GoalInferred = true;
             }
 
             s.GoalVague = false;
@@ -84,6 +86,7 @@ internal static class GoalAnswers
         s.DesiredState = label;
         s.DesiredStatePhrase = string.IsNullOrWhiteSpace(phrase) ? label : phrase;
         s.GoalVague = label == "vague";
+        s.GoalInferred = false; // the client's own words from now on
     }
 
     public static void AdoptDefault(TurnScope t)

@@ -33,6 +33,13 @@ internal static class BodySelector
                     RagQueries.ProblemConstruction, Intents.ProblemQuestion, "no problem yet; ask problem");
             }
 
+            if (EarlyBodyWords.Kept(s))
+            {
+                // A3: the body words said early start cycle 1; only what is still missing is asked.
+                return Select(t, f with { HasLocation = s.EarlyLocation, HasSensation = s.EarlySensation,
+                    LatestTopic = f.LatestTopic ?? s.ProblemTopics.LastOrDefault() });
+            }
+
             return new TurnPlan(RuleId.R12_S2b, Decisions.BodyAwarenessInquiry, Situations.BodySymptomsExploration,
                 RagQueries.BodySymptomPresentMoment, Intents.BodyEntry, "start body cycle; ask what and where")
             {
@@ -87,5 +94,6 @@ internal static class BodySelector
     {
         s.BodyEnquiryCycles = Math.Min(Limits.BodyCycles, s.BodyEnquiryCycles + 1);
         s.Cycle = new BodyCycle { Focus = focus, LocationGiven = f.HasLocation, SensationGiven = f.HasSensation };
+        EarlyBodyWords.Seed(s, s.Cycle);
     }
 }

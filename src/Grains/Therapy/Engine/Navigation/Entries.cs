@@ -9,9 +9,18 @@ internal static class Entries
         new(RuleId.R115_1, Decisions.ProvidePsychoEducation, Situations.PsychoEducation, null, Intents.PsychoEducation,
             summary + "; psycho-education");
 
-    /// <summary>The entry turn of 1.2 runs the selector on the same answer and may chain on to 3.1 (T12-c).</summary>
-    public static TurnPlan ProblemAndBody(TurnScope t) =>
-        BodySelector.Select(t, AnswerFacts.Of(t)) ?? Readiness(t, "checklist_done");
+    /// <summary>The entry turn of 1.2 runs the selector on the same answer and may chain on to 3.1 (T12-c). Body words
+    /// of that answer were kept for cycle 1 (A3): they wait for the problem question rather than start the cycle.</summary>
+    public static TurnPlan ProblemAndBody(TurnScope t)
+    {
+        var facts = AnswerFacts.Of(t);
+        if (EarlyBodyWords.Kept(t.S) && facts.NewEmotion is null && facts.LatestEmotion is null)
+        {
+            facts = facts with { HasLocation = false, HasSensation = false };
+        }
+
+        return BodySelector.Select(t, facts) ?? Readiness(t, "checklist_done");
+    }
 
     /// <summary>Enters 3.1 (T12-a/b/c or a backstop) and asks the readiness question.</summary>
     public static TurnPlan Readiness(TurnScope t, string reason)

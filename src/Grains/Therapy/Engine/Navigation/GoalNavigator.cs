@@ -78,6 +78,13 @@ internal static class GoalNavigator
         }
 
         var fresh = !t.C.VisionPresented || goalChanged;
+        if (fresh && s.GoalInferred)
+        {
+            // A2: a state the client never stated is offered, never restated as theirs.
+            return new TurnPlan(RuleId.R11_6, Decisions.BuildVision, Situations.GoalStatedNeedsVision,
+                RagQueries.FutureSelfVision, Intents.VisionSuggest, "inferred goal; offer vision (A2)");
+        }
+
         return new TurnPlan(RuleId.R11_6, Decisions.BuildVision, Situations.GoalStatedNeedsVision,
             RagQueries.FutureSelfVision, fresh ? Intents.VisionPresent : Intents.VisionRepresent,
             fresh ? "goal stated; present vision" : "vision not accepted; re-present");

@@ -62,7 +62,7 @@ internal static class Emission
             case Intents.GoalQuestion or Intents.GoalRedirectOutcome or Intents.GoalMenu:
                 s.GoalAttempts++;
                 break;
-            case Intents.GoalSuggestDefault or Intents.VisionPresent or Intents.VisionRepresent:
+            case Intents.GoalSuggestDefault or Intents.VisionPresent or Intents.VisionRepresent or Intents.VisionSuggest:
                 c.VisionPresented = true;
                 s.VisionAttempts++;
                 break;

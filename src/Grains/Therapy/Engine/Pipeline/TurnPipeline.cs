@@ -65,6 +65,7 @@ internal static class TurnPipeline
         CrisisGate.TryTake(t)
         ?? SafetyFollowUpGate.TryTake(t)
         ?? SilenceGate.TryTake(t)
+        ?? LeaveTakingGate.TryTake(t)
         ?? RedirectGate.TryTake(t);
 
     private static TurnFacts Facts(EngineState s, Admitted admitted, TurnInput input)

@@ -56,7 +56,8 @@ internal static class ReplyComposer
 
         var entry = t.Engine.Templates.Get(plan.TemplateKey);
         string? draft = null;
-        if (hits.Count > 0 && VerbatimExemplar(t, hits[0].Exemplar, entry, renderer) is { } verbatim)
+        // An inferred goal is never put in exemplar words, which may restate it as the client's wish (A2).
+        if (hits.Count > 0 && plan.Intent != Intents.VisionSuggest && VerbatimExemplar(t, hits[0].Exemplar, entry, renderer) is { } verbatim)
         {
             draft = verbatim;
             StateEdits.AddLatest(t.S.UsedExemplars, hits[0].Exemplar.Id, EngineState.UsedExemplarsCap);
@@ -82,7 +83,8 @@ internal static class ReplyComposer
             LlmNavigation.LastExchanges(t.S),
             t.A.CorrectedInput,
             entry.Question,
-            plan.Intent is Intents.VisionPresent or Intents.VisionRepresent or Intents.GoalSuggestDefault,
+            plan.Intent is Intents.VisionPresent or Intents.VisionRepresent or Intents.VisionSuggest
+                or Intents.GoalSuggestDefault,
             LlmNavigation.LlmSeed(t.S));
         var reason = "exception";
         try
@@ -140,7 +142,8 @@ internal static class ReplyComposer
             words.Add(emotion);
         }
 
-        if (plan.Intent is Intents.VisionPresent or Intents.VisionRepresent && t.S.DesiredStatePhrase is { } state)
+        if (plan.Intent is Intents.VisionPresent or Intents.VisionRepresent or Intents.VisionSuggest
+            && t.S.DesiredStatePhrase is { } state)
         {
             words.Add(state);
         }
