@@ -24,11 +24,36 @@ public sealed partial class TextAnalyzer
             AddDistinct(locations, cx.Text(m));
         }
 
+        // A4: a change in a sensation ("it is easing", "less heavy now") is presence with a sensation. Not in a
+        // goal context: "i want to feel lighter" is a wish, not a report.
+        var goalContext = pending is QuestionKind.Goal or QuestionKind.GoalMenu or QuestionKind.GoalRefine or QuestionKind.VisionCheck;
+        var desireClauses = new HashSet<int>();
+        foreach (var m in cx.Get(ListNames.GoalDesire)) desireClauses.Add(m.Clause);
+        bool ChangeAllowed(int clause) => !goalContext && !desireClauses.Contains(clause) && !topicClauses.Contains(clause);
+        var changeClauses = new HashSet<int>();
+        var changeWords = new List<string>();
+        var improving = false;
+        foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.BodyChange)))
+        {
+            if (cx.IsNegated(m.Start) || absentClauses.Contains(m.Clause) || !ChangeAllowed(m.Clause)) continue;
+            changeClauses.Add(m.Clause);
+            AddDistinct(changeWords, cx.Text(m));
+            if (m.Entry.Category == "better") improving = true;
+        }
+
         var sensations = new List<string>();
         foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.BodySensation)))
         {
-            if (absentClauses.Contains(m.Clause) || cx.IsNegated(m.Start)) continue;
-            var anchored = locationClauses.Contains(m.Clause);
+            if (absentClauses.Contains(m.Clause)) continue;
+            var reduced = ChangeAllowed(m.Clause) && ReducedSensation(cx, m);
+            if (cx.IsNegated(m.Start) && !reduced) continue;
+            if (reduced)
+            {
+                changeClauses.Add(m.Clause);
+                improving = true;
+            }
+
+            var anchored = locationClauses.Contains(m.Clause) || changeClauses.Contains(m.Clause);
             bool counts;
             if (topicClauses.Contains(m.Clause))
             {
@@ -48,7 +73,28 @@ public sealed partial class TextAnalyzer
             // "i can not feel anything right now" is an absent answer, not a present-moment one.
             if (!cx.IsNegated(m.Start) && !absentClauses.Contains(m.Clause)) { present = true; break; }
         }
-        return new BodyAnalysis(locations, sensations, absentClauses.Count > 0, present);
+        var changing = changeClauses.Count > 0;
+        if (changing)
+        {
+            present = true;
+            // "it is fading": the change itself is what they notice in the body.
+            if (sensations.Count == 0) sensations.AddRange(changeWords);
+        }
+        return new BodyAnalysis(locations, sensations, absentClauses.Count > 0, present)
+        {
+            Changing = changing,
+            Improving = improving,
+        };
+    }
+
+    /// <summary>A sensation right after a reduction ("less heavy", "not as tight"), fillers allowed between.</summary>
+    private static bool ReducedSensation(AnalysisContext cx, LexMatch sensation)
+    {
+        foreach (var p in cx.Get(ListNames.BodyChangePrefix))
+        {
+            if (p.Clause == sensation.Clause && p.End <= sensation.Start && AllFillers(cx, p.End, sensation.Start)) return true;
+        }
+        return false;
     }
 
     // §5.8 problem and pattern detectors.
