@@ -147,13 +147,15 @@ internal sealed partial class TurnProcessor
             return "";
         }
 
-        var fillable = new List<(int Index, string Text)>();
-        for (var i = 0; i < entry.Variants.Count; i++)
+        // A8: fallback variants (indices after the regular ones) only when no regular variant fills.
+        var pool = entry.Variants;
+        var offset = 0;
+        var fillable = Fillable(pool, 0);
+        if (fillable.Count == 0 && entry.Fallback.Count > 0)
         {
-            if (FillSlots(entry.Variants[i], neutral: false) is { } filled)
-            {
-                fillable.Add((i, filled));
-            }
+            pool = entry.Fallback;
+            offset = entry.Variants.Count;
+            fillable = Fillable(pool, offset);
         }
 
         if (fillable.Count == 0)
@@ -176,7 +178,21 @@ internal sealed partial class TurnProcessor
         memory.Count++;
         memory.Last = fillable[pick].Index;
         // Filled again after recording: helper slots such as {ack} render nested templates deterministically.
-        return FillSlots(entry.Variants[fillable[pick].Index], neutral: false) ?? fillable[pick].Text;
+        return FillSlots(pool[fillable[pick].Index - offset], neutral: false) ?? fillable[pick].Text;
+    }
+
+    private List<(int Index, string Text)> Fillable(IReadOnlyList<string> variants, int offset)
+    {
+        var fillable = new List<(int Index, string Text)>();
+        for (var i = 0; i < variants.Count; i++)
+        {
+            if (FillSlots(variants[i], neutral: false) is { } filled)
+            {
+                fillable.Add((i + offset, filled));
+            }
+        }
+
+        return fillable;
     }
 
     /// <summary>Fills every slot; null when one cannot be filled (the variant is then skipped). With
@@ -257,12 +273,13 @@ internal sealed partial class TurnProcessor
     private List<string> RequiredWords(TurnPlan plan)
     {
         var words = new List<string>();
-        if (plan.Intent == Intents.AskLocation && EmotionSlot() is { } emotion)
+        // The words as the slots render them (A6), so the draft itself always passes the check.
+        if (plan.Intent == Intents.AskLocation && SlotValue("emotion") is { } emotion)
         {
             words.Add(emotion);
         }
 
-        if (plan.Intent is Intents.VisionPresent or Intents.VisionRepresent && _s.DesiredStatePhrase is { } state)
+        if (plan.Intent is Intents.VisionPresent or Intents.VisionRepresent && SlotValue("desired_state") is { } state)
         {
             words.Add(state);
         }

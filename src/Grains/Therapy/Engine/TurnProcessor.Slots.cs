@@ -1,4 +1,5 @@
 using TrtOrleans.Therapy.Contracts;
+using TrtOrleans.Therapy.Text;
 
 namespace TrtOrleans.Therapy.Engine;
 
@@ -18,13 +19,15 @@ internal sealed partial class TurnProcessor
         var value = slot switch
         {
             "ack" => Ack(),
-            "ack_word" => _ackWord,
-            "emotion" => EmotionSlot(),
-            "location" => _s.BodyLocations.Count > 0 ? LocationPhrase(_s.BodyLocations[^1]) : null,
-            "sensation" => _s.Sensations.Count > 0 ? SensationPhrase(_s.Sensations[^1]) : null,
-            "desired_state" => _s.DesiredStatePhrase,
-            "problem" => _s.ProblemTopics.Count > 0 ? string.Join(" and ", _s.ProblemTopics.TakeLast(2)) : null,
-            "state_word" => _a.Emotion.PositiveWords.FirstOrDefault() ?? _a.Emotion.NegativeWords.LastOrDefault(),
+            // A6: client words are normalised for their slot (SlotPhrases documents each slot's shape).
+            "ack_word" => _ackWord is null ? null : SlotPhrases.Emotion(_ackWord),
+            "emotion" => EmotionSlot() is { } emotion ? SlotPhrases.Emotion(emotion) : null,
+            "location" => _s.BodyLocations.Count > 0 ? SlotPhrases.Location(_s.BodyLocations[^1]) : null,
+            "sensation" => _s.Sensations.Count > 0 ? SlotPhrases.Sensation(_s.Sensations[^1]) : null,
+            "desired_state" => _s.DesiredStatePhrase is { } state ? SlotPhrases.DesiredState(state) : null,
+            "problem" => _s.ProblemTopics.Count > 0 ? SlotPhrases.Problem(_s.ProblemTopics.TakeLast(2)) : null,
+            "state_word" => (_a.Emotion.PositiveWords.FirstOrDefault() ?? _a.Emotion.NegativeWords.LastOrDefault()) is { } word
+                ? SlotPhrases.Emotion(word) : null,
             "resource_line" => _engine.Options.ReplyResourceLine,
             "hold_line" => _holdNote ? Render(Intents.SafetyHoldNote) : "",
             "step_instruction" => Render(Intents.AlphaInstruction(
@@ -90,33 +93,4 @@ internal sealed partial class TurnProcessor
     }
 
     private string? _ackWord;
-
-    private static string LocationPhrase(string location)
-    {
-        var l = location.Trim();
-        if (l is "all over" or "everywhere" or "whole body" or "my body" or "in my body" or "body")
-        {
-            return "whole body";
-        }
-
-        foreach (var prefix in new[] { "in my ", "my ", "the " })
-        {
-            if (l.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                l = l[prefix.Length..];
-                break;
-            }
-        }
-
-        return l.Replace(" my ", " your ", StringComparison.Ordinal);
-    }
-
-    private static readonly HashSet<string> _sensationNouns = new(StringComparer.Ordinal)
-    {
-        "tightness", "heaviness", "pressure", "knot", "ache", "aching", "butterflies", "lump", "weight", "tension",
-        "tingling", "throbbing", "buzzing", "burning", "fluttering", "racing", "pounding", "squeezing", "sinking",
-    };
-
-    private static string SensationPhrase(string sensation) =>
-        _sensationNouns.Contains(sensation) ? sensation : sensation + " feeling";
 }
