@@ -24,6 +24,7 @@ internal static class ListNames
     public const string CrisisLeadIn = "crisis_leadin";
 
     public const string Emotion = "emotion";
+    public const string EmotionOtherSubject = "emotion_other_subject";
 
     public const string BodyLocation = "body_location";
     public const string BodySensation = "body_sensation";

@@ -45,7 +45,10 @@ public sealed partial class TextAnalyzer
         foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.BodySensation)))
         {
             if (absentClauses.Contains(m.Clause)) continue;
-            var reduced = ChangeAllowed(m.Clause) && ReducedSensation(cx, m);
+            var reducedWord = ReducedSensation(cx, m);
+            // "less weighed down" as an answer to the goal question is a wish, not a report.
+            if (reducedWord && !ChangeAllowed(m.Clause)) continue;
+            var reduced = reducedWord;
             if (cx.IsNegated(m.Start) && !reduced) continue;
             if (reduced)
             {
@@ -104,7 +107,9 @@ public sealed partial class TextAnalyzer
         var topics = new List<string>();
         foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.ProblemTopic)))
         {
-            if (!cx.IsNegated(m.Start)) AddDistinct(topics, cx.Text(m));
+            // Only a negator right before the topic ("no work today", "not my boss") negates it: in "i can not
+            // cope with work" the work is the problem.
+            if (!TopicNegated(cx, m.Start)) AddDistinct(topics, cx.Text(m));
         }
         string? statement = null;
         foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.ProblemStatement)))
@@ -115,8 +120,10 @@ public sealed partial class TextAnalyzer
         }
         var cues = cx.Get(ListNames.PatternCue);
         var patternCue = cues.Count > 0;
-        var answer = pending == QuestionKind.Pattern && patternCue && cx.WordCount >= 5;
-        if (!answer && cx.WordCount >= 8
+        // "no idea when it starts" holds a cue but answers nothing.
+        var unknowing = cx.Get(ListNames.Idk).Count > 0;
+        var answer = pending == QuestionKind.Pattern && patternCue && cx.WordCount >= 5 && !unknowing;
+        if (!answer && !unknowing && cx.WordCount >= 8
             && (emotion.NegativeWords.Count > 0 || body.Locations.Count > 0 || body.Sensations.Count > 0))
         {
             foreach (var c in cues)
@@ -125,5 +132,15 @@ public sealed partial class TextAnalyzer
             }
         }
         return new ProblemAnalysis(topics, statement, patternCue, answer);
+    }
+
+    private static bool TopicNegated(AnalysisContext cx, int start)
+    {
+        var clauseStart = cx.ClauseStart[cx.ClauseOf[start]];
+        for (var j = start - 1; j >= Math.Max(clauseStart, start - 2); j--)
+        {
+            if (cx.IsNegatorAt(j)) return true;
+        }
+        return false;
     }
 }

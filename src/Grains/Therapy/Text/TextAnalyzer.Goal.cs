@@ -66,7 +66,7 @@ public sealed partial class TextAnalyzer
             // A1: a vague word ("fine", "better") makes a goal only inside a desire frame or a "to feel" phrase,
             // so the short-answer form reads specific state words only.
             var specific = spans.FindAll(s => s.Rank != VagueRank);
-            if (cx.WordCount <= 4 && cx.Get(ListNames.GoalSelfDescription).Count == 0 && specific.Count > 0)
+            if (specific.Count > 0 && ShortAnswer(cx, specific[0].Clause))
             {
                 Consider(Group(cx, specific, specific[0].Clause, specific[0].Start, int.MaxValue), false);
             }
@@ -86,6 +86,23 @@ public sealed partial class TextAnalyzer
     }
 
     private static readonly int VagueRank = Array.IndexOf(GoalLabels, "vague");
+
+    /// <summary>The short-answer form of §5.5: at most 4 word tokens, not counting the acknowledgements and hedges
+    /// of A1 around the state ("probably more relaxed, i suppose"), or a first clause of at most 4 tokens that holds
+    /// the state ("content. that is the word"); never with a present self-description in that clause.</summary>
+    private static bool ShortAnswer(AnalysisContext cx, int clause)
+    {
+        foreach (var d in cx.Get(ListNames.GoalSelfDescription))
+        {
+            if (d.Clause == clause) return false;
+        }
+        var hedge = new bool[cx.WordCount];
+        foreach (var m in cx.Get(ListNames.GoalAckFiller)) for (var i = m.Start; i < m.End; i++) hedge[i] = true;
+        var content = 0;
+        for (var i = 0; i < cx.WordCount; i++) if (!hedge[i] && !cx.IsClauseWord[i]) content++;
+        if (content <= 4) return true;
+        return clause == cx.FirstClause && cx.ClauseEnd[clause] - cx.ClauseStart[clause] <= 4;
+    }
 
     /// <summary>True when every word token is covered by acknowledgement/filler entries, [adv] fillers or
     /// courtesy words (A1).</summary>
