@@ -43,7 +43,15 @@ public sealed record BodyAnalysis(
     IReadOnlyList<string> Locations,
     IReadOnlyList<string> Sensations,
     bool Absent,
-    bool PresentCue);
+    bool PresentCue)
+{
+    /// <summary>Amendment A4: the client reports the sensation changing ("it is easing", "less heavy now"). A change
+    /// is presence: <see cref="PresentCue"/> is set and <see cref="Sensations"/> holds a sensation.</summary>
+    public bool Changing { get; init; }
+
+    /// <summary>The reported change is an improvement (easing, fading, lighter), not a worsening.</summary>
+    public bool Improving { get; init; }
+}
 
 /// <summary>§5.8. Topics in input order; Statement = the matched problem-statement phrase (if any);
 /// PatternCue = any pattern cue; PatternAnswerGeneral = the second (state-free) pattern-answer form holds.

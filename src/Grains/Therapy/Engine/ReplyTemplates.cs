@@ -5,8 +5,13 @@ using System.Text.RegularExpressions;
 
 namespace TrtOrleans.Therapy.Engine;
 
-/// <summary>One template key: its variants and the facts the loader checks them against.</summary>
-internal sealed record TemplateEntry(string Key, bool Question, string MustDo, IReadOnlyList<string> Variants);
+/// <summary>One template key: its variants and the facts the loader checks them against. <see cref="Fallback"/>
+/// variants are used only when no variant can be filled (amendment A8: every regular variant carries the content
+/// its row requires, such as the client's location; the fallback covers a turn where that content is unknown).</summary>
+internal sealed record TemplateEntry(string Key, bool Question, string MustDo, IReadOnlyList<string> Variants)
+{
+    public IReadOnlyList<string> Fallback { get; init; } = [];
+}
 
 /// <summary>The reply wording (§10): versioned JSON files under <c>TherapyData/templates</c>, validated at load so a
 /// broken file stops the host instead of producing odd replies. Read-only and shared by all sessions.</summary>
@@ -81,7 +86,10 @@ public sealed partial class ReplyTemplates
                 var question = prop.Value.TryGetProperty("question", out var q) && q.GetBoolean();
                 var mustDo = prop.Value.TryGetProperty("must_do", out var m) ? m.GetString() ?? "" : "";
                 var variants = prop.Value.GetProperty("variants").EnumerateArray().Select(v => v.GetString() ?? "").ToList();
-                if (!entries.TryAdd(prop.Name, new TemplateEntry(prop.Name, question, mustDo, variants)))
+                var fallback = prop.Value.TryGetProperty("fallback", out var f)
+                    ? f.EnumerateArray().Select(v => v.GetString() ?? "").ToList()
+                    : [];
+                if (!entries.TryAdd(prop.Name, new TemplateEntry(prop.Name, question, mustDo, variants) { Fallback = fallback }))
                 {
                     throw new InvalidDataException($"Template key '{prop.Name}' is defined twice.");
                 }
@@ -118,7 +126,7 @@ public sealed partial class ReplyTemplates
             }
 
             if (Intents.SlotFreeVariantRequired.Contains(entry.Key)
-                && entry.Variants.All(v => SlotsOf(v).Any(s => s != "ack")))
+                && entry.Variants.Concat(entry.Fallback).All(v => SlotsOf(v).Any(s => s != "ack")))
             {
                 // A variant is skipped when its slots cannot be filled; one slot-free variant keeps the key usable.
                 throw new InvalidDataException($"Template key '{entry.Key}' needs a variant without content slots.");
@@ -130,6 +138,15 @@ public sealed partial class ReplyTemplates
                 if (problem is not null)
                 {
                     throw new InvalidDataException($"Template '{entry.Key}' variant {i}: {problem}.");
+                }
+            }
+
+            for (var i = 0; i < entry.Fallback.Count; i++)
+            {
+                var problem = CheckVariant(entry, entry.Fallback[i]);
+                if (problem is not null)
+                {
+                    throw new InvalidDataException($"Template '{entry.Key}' fallback {i}: {problem}.");
                 }
             }
         }

@@ -24,11 +24,14 @@ internal static class ListNames
     public const string CrisisLeadIn = "crisis_leadin";
 
     public const string Emotion = "emotion";
+    public const string EmotionOtherSubject = "emotion_other_subject";
 
     public const string BodyLocation = "body_location";
     public const string BodySensation = "body_sensation";
     public const string BodyAbsent = "body_absent";
     public const string BodyPresent = "body_present";
+    public const string BodyChange = "body_change";
+    public const string BodyChangePrefix = "body_change_prefix";
 
     public const string GoalState = "goal_state";
     public const string GoalDesire = "goal_desire";
@@ -39,6 +42,7 @@ internal static class ListNames
     public const string GoalToFrame = "goal_to_frame";
     public const string GoalSelfDescription = "goal_self_description";
     public const string GoalStateConnector = "goal_state_connector";
+    public const string GoalAckFiller = "goal_ack_filler";
 
     public const string Answer = "answer";
     public const string Thinking = "thinking";

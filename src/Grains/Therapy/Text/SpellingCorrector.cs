@@ -70,6 +70,7 @@ internal sealed class SpellingCorrector
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestPriority = int.MaxValue;
+        var bestPrefix = -1;
         foreach (var key in keys)
         {
             if (!_deletes.TryGetValue(key, out var candidates)) continue;
@@ -80,17 +81,32 @@ internal sealed class SpellingCorrector
                 var d = Osa(token, word, max);
                 if (d > max) continue;
                 var priority = _domainPriority[idx];
+                var prefix = CommonPrefix(token, word);
                 if (d < bestDistance
                     || (d == bestDistance && (priority < bestPriority
-                                              || (priority == bestPriority && string.CompareOrdinal(word, best) < 0))))
+                                              || (priority == bestPriority
+                                                  && (prefix > bestPrefix
+                                                      || (prefix == bestPrefix && string.CompareOrdinal(word, best) < 0))))))
                 {
                     best = word;
                     bestDistance = d;
                     bestPriority = priority;
+                    bestPrefix = prefix;
                 }
             }
         }
         return best is null ? null : [best];
+    }
+
+    // Amendment A5: among equally close words of one lexicon, the one that keeps more of what was typed first wins.
+    // People slip late in a word far more often than early, so "tightnes" is "tightness" (prefix "tightn"), not
+    // "tightens" (prefix "tight") — a repair the reply would then echo back wrongly.
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = Math.Min(a.Length, b.Length);
+        var i = 0;
+        while (i < n && a[i] == b[i]) i++;
+        return i;
     }
 
     /// <summary>Adds <paramref name="word"/> and every string made from it by deleting up to <paramref name="depth"/> characters.</summary>

@@ -14,6 +14,17 @@ public sealed partial class TextAnalyzer
         bool affirm = false, decline = false, nothingMore = false, ready = false, consent = false, stop = false, confusion = false;
         List<string>? idkFound = null;
         var idkAnswer = false;
+        // A lone "no," or "yes," leads the answer; the clause after it is still the answer ("no, i think that is
+        // everything really, …").
+        var lead = cx.FirstClause;
+        var second = -1;
+        if (lead >= 0 && cx.ClauseEnd[lead] - cx.ClauseStart[lead] == 1)
+        {
+            for (var i = cx.ClauseEnd[lead]; i < cx.WordCount; i++)
+            {
+                if (!cx.IsClauseWord[i]) { second = cx.ClauseOf[i]; break; }
+            }
+        }
         foreach (var m in resolved)
         {
             if (m.Entry.List == ListNames.Idk)
@@ -24,7 +35,7 @@ public sealed partial class TextAnalyzer
                 continue;
             }
             var set = m.Entry.Category;
-            var counts = m.Entry.Anywhere || set == "CONFUSION" || m.Clause == cx.FirstClause || cx.WordCount <= 6;
+            var counts = m.Entry.Anywhere || set == "CONFUSION" || m.Clause == cx.FirstClause || m.Clause == second || cx.WordCount <= 6;
             if (!counts) continue;
             if (set is not ("DECLINE" or "CONFUSION") && cx.IsNegated(m.Start, crisis: false, leadingParticle: true)) continue;
             switch (set)

@@ -70,6 +70,19 @@ public sealed partial class TextAnalyzer
     // §5.3: ends with `?`, or the first token is a wh-word or auxiliary. Without a `?`, an auxiliary followed by
     // `not` ("do not know", "is not great") or a wh-word followed by a first-person subject ("when i see my boss…",
     // "what i want is peace") opens a statement, not a question.
+    /// <summary>A wh-word or auxiliary followed by an auxiliary/subject addressed to the therapist: "what do you",
+    /// "can you", "how would i".</summary>
+    private static bool QuestionOpening(AnalysisContext cx, int i)
+    {
+        var w0 = cx.Words[i];
+        var w1 = cx.Words[i + 1];
+        var w2 = cx.Words[i + 2];
+        var wh = w0 is "what" or "how" or "why" or "where" or "when" or "who";
+        var aux = w0 is "can" or "could" or "would" or "will" or "do" or "does" or "should" or "is" or "are";
+        if (aux) return w1 is "you" or "we";
+        return wh && w1 is "do" or "does" or "did" or "can" or "could" or "would" or "should" or "is" or "are" && w2 is "you" or "i" or "we" or "it" or "that" or "this";
+    }
+
     private static bool IsQuestion(AnalysisContext cx, string cleaned)
     {
         // The last letter, digit or sentence mark decides; trailing quotes, brackets and emoji do not.
@@ -80,6 +93,17 @@ public sealed partial class TextAnalyzer
             if (char.IsLetterOrDigit(c) || c is '.' or '!' or ',' or ';' or ':') break;
         }
         if (cx.WordCount == 0) return false;
+        // "why not" consents and "who knows" does not know: answers that only look like questions.
+        if (cx.WordCount == 2 && cx.Words[1] == "not") return false;
+        foreach (var m in cx.Get(ListNames.Idk))
+        {
+            if (m.Start == 0) return false;
+        }
+        // A question after a lead-in: "confused, what do you want me to say".
+        for (var i = 1; i + 2 < cx.WordCount; i++)
+        {
+            if (cx.ClauseStart[cx.ClauseOf[i]] == i && QuestionOpening(cx, i)) return true;
+        }
         foreach (var m in cx.Get(ListNames.QuestionWord))
         {
             if (m.Start != 0) continue;

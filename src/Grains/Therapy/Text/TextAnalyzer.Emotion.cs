@@ -48,9 +48,19 @@ public sealed partial class TextAnalyzer
         foreach (var m in AnalysisContext.Longest(cx.Get(ListNames.Emotion)))
         {
             if (m.Entry.Framed && !(cx.HasFrame(m.Start) || cx.WordCount <= 4)) continue;
-            if (cx.IsNegated(m.Start)) continue;
+            if (cx.IsNegated(m.Start) || OtherPersons(cx, m)) continue;
             yield return m;
         }
+    }
+
+    /// <summary>"my dad was always angry": the emotion belongs to someone else, not to the client.</summary>
+    private static bool OtherPersons(AnalysisContext cx, LexMatch m)
+    {
+        foreach (var o in cx.Get(ListNames.EmotionOtherSubject))
+        {
+            if (o.Clause == m.Clause && o.End <= m.Start && AllFillers(cx, o.End, m.Start)) return true;
+        }
+        return false;
     }
 
     private static bool IsNegativeEmotion(LexMatch m) => m.Entry.Category.StartsWith("negative_", StringComparison.Ordinal);

@@ -16,6 +16,9 @@ public sealed partial class TextAnalyzer
     // §5.5 goal detector: four forms; the fourth reads the pending question kind.
     private GoalAnalysis DetectGoal(AnalysisContext cx, QuestionKind pending)
     {
+        var answersGoalQuestion = pending is QuestionKind.Goal or QuestionKind.GoalMenu or QuestionKind.GoalRefine;
+        // Amendment A1: "ok", "i guess so", "hmm, dunno" answer the question without stating a goal.
+        if (answersGoalQuestion && OnlyAcknowledgement(cx)) return GoalAnalysis.None;
         var spans = StateSpans(cx);
         GoalCandidate? best = null;
         var stateFree = false;
@@ -54,15 +57,18 @@ public sealed partial class TextAnalyzer
             }
         }
         // 4. answer to a goal question.
-        if (pending is QuestionKind.Goal or QuestionKind.GoalMenu or QuestionKind.GoalRefine)
+        if (answersGoalQuestion)
         {
             foreach (var t in cx.Get(ListNames.GoalToFrame))
             {
                 if (!cx.IsNegated(t.Start)) Consider(Group(cx, spans, t.Clause, t.End, int.MaxValue), false);
             }
-            if (cx.WordCount <= 4 && cx.Get(ListNames.GoalSelfDescription).Count == 0 && spans.Count > 0)
+            // A1: a vague word ("fine", "better") makes a goal only inside a desire frame or a "to feel" phrase,
+            // so the short-answer form reads specific state words only.
+            var specific = spans.FindAll(s => s.Rank != VagueRank);
+            if (specific.Count > 0 && ShortAnswer(cx, specific[0].Clause))
             {
-                Consider(Group(cx, spans, spans[0].Clause, spans[0].Start, int.MaxValue), false);
+                Consider(Group(cx, specific, specific[0].Clause, specific[0].Start, int.MaxValue), false);
             }
             // As an answer to "what would you like to feel?", "not feeling so overwhelmed" is a reduction too.
             // A present self-description ("i am not anxious") is a report, not a wish.
@@ -77,6 +83,46 @@ public sealed partial class TextAnalyzer
             }
         }
         return best is null ? GoalAnalysis.None : new GoalAnalysis(true, GoalLabels[best.Rank], best.Phrase, stateFree);
+    }
+
+    private static readonly int VagueRank = Array.IndexOf(GoalLabels, "vague");
+
+    /// <summary>The short-answer form of §5.5: at most 4 word tokens, not counting the acknowledgements and hedges
+    /// of A1 around the state ("probably more relaxed, i suppose"), or a first clause of at most 4 tokens that holds
+    /// the state ("content. that is the word"); never with a present self-description in that clause.</summary>
+    private static bool ShortAnswer(AnalysisContext cx, int clause)
+    {
+        foreach (var d in cx.Get(ListNames.GoalSelfDescription))
+        {
+            if (d.Clause == clause) return false;
+        }
+        var hedge = new bool[cx.WordCount];
+        foreach (var m in cx.Get(ListNames.GoalAckFiller)) for (var i = m.Start; i < m.End; i++) hedge[i] = true;
+        var content = 0;
+        for (var i = 0; i < cx.WordCount; i++) if (!hedge[i] && !cx.IsClauseWord[i]) content++;
+        if (content <= 4) return true;
+        return clause == cx.FirstClause && cx.ClauseEnd[clause] - cx.ClauseStart[clause] <= 4;
+    }
+
+    /// <summary>True when every word token is covered by acknowledgement/filler entries, [adv] fillers or
+    /// courtesy words (A1).</summary>
+    private static bool OnlyAcknowledgement(AnalysisContext cx)
+    {
+        if (cx.WordCount == 0) return false;
+        var acks = cx.Get(ListNames.GoalAckFiller);
+        var courtesy = cx.Get(ListNames.Courtesy);
+        var p = 0;
+        while (p < cx.WordCount)
+        {
+            var next = -1;
+            foreach (var m in acks) if (m.Start == p) next = Math.Max(next, m.End);
+            foreach (var m in courtesy) if (m.Start == p) next = Math.Max(next, m.End);
+            if (next < 0 && cx.Trie.IsFiller(cx.Words, p, cx.WordCount, out var f)) next = f;
+            if (next < 0 && cx.IsClauseWord[p]) next = p + 1;
+            if (next <= p) return false;
+            p = next;
+        }
+        return true;
     }
 
     /// <summary>The first state span of <paramref name="clause"/> starting at or after <paramref name="from"/> and

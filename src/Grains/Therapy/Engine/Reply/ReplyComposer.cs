@@ -137,13 +137,14 @@ internal static class ReplyComposer
     private static List<string> RequiredWords(TurnScope t, TurnPlan plan, SlotValues slots)
     {
         var words = new List<string>();
-        if (plan.Intent == Intents.AskLocation && slots.Emotion() is { } emotion)
+        // The words as the slots render them, so the draft itself always passes the check.
+        if (plan.Intent == Intents.AskLocation && slots.Get("emotion") is { } emotion)
         {
             words.Add(emotion);
         }
 
         if (plan.Intent is Intents.VisionPresent or Intents.VisionRepresent or Intents.VisionSuggest
-            && t.S.DesiredStatePhrase is { } state)
+            && slots.Get("desired_state") is { } state)
         {
             words.Add(state);
         }

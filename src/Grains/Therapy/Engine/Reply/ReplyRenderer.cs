@@ -27,13 +27,16 @@ internal sealed class ReplyRenderer
             return "";
         }
 
-        var fillable = new List<(int Index, string Text)>();
-        for (var i = 0; i < entry.Variants.Count; i++)
+        // Fallback variants (indices after the regular ones) only when no regular variant fills: every variant
+        // carries its row's content (docs/engine.md "Reply composition").
+        var pool = entry.Variants;
+        var offset = 0;
+        var fillable = Fillable(pool, 0);
+        if (fillable.Count == 0 && entry.Fallback.Count > 0)
         {
-            if (Fill(entry.Variants[i], neutral: false) is { } filled)
-            {
-                fillable.Add((i, filled));
-            }
+            pool = entry.Fallback;
+            offset = entry.Variants.Count;
+            fillable = Fillable(pool, offset);
         }
 
         if (fillable.Count == 0)
@@ -57,7 +60,21 @@ internal sealed class ReplyRenderer
         use.Count++;
         use.Last = fillable[pick].Index;
         // Filled again after recording: helper slots such as {ack} render nested templates deterministically.
-        return Fill(entry.Variants[fillable[pick].Index], neutral: false) ?? fillable[pick].Text;
+        return Fill(pool[fillable[pick].Index - offset], neutral: false) ?? fillable[pick].Text;
+    }
+
+    private List<(int Index, string Text)> Fillable(IReadOnlyList<string> variants, int offset)
+    {
+        var fillable = new List<(int Index, string Text)>();
+        for (var i = 0; i < variants.Count; i++)
+        {
+            if (Fill(variants[i], neutral: false) is { } filled)
+            {
+                fillable.Add((i + offset, filled));
+            }
+        }
+
+        return fillable;
     }
 
     /// <summary>Fills every slot; null when one cannot be filled (the variant is then skipped). With

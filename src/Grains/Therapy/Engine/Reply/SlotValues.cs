@@ -1,4 +1,5 @@
 using TrtOrleans.Therapy.Contracts;
+using TrtOrleans.Therapy.Text;
 
 namespace TrtOrleans.Therapy.Engine;
 
@@ -7,12 +8,6 @@ namespace TrtOrleans.Therapy.Engine;
 internal sealed class SlotValues(TurnScope t, TurnOutline outline, ReplyRenderer renderer)
 {
     private static readonly string[] ContentSlots = ["emotion", "location", "sensation", "desired_state", "problem"];
-
-    private static readonly HashSet<string> SensationNouns = new(StringComparer.Ordinal)
-    {
-        "tightness", "heaviness", "pressure", "knot", "ache", "aching", "butterflies", "lump", "weight", "tension",
-        "tingling", "throbbing", "buzzing", "burning", "fluttering", "racing", "pounding", "squeezing", "sinking",
-    };
 
     private readonly Dictionary<string, string?> _cache = new(StringComparer.Ordinal);
     private string? _ackWord;
@@ -28,13 +23,15 @@ internal sealed class SlotValues(TurnScope t, TurnOutline outline, ReplyRenderer
         var value = slot switch
         {
             "ack" => Ack(),
-            "ack_word" => _ackWord,
-            "emotion" => Emotion(),
-            "location" => s.BodyLocations.Count > 0 ? LocationPhrase(s.BodyLocations[^1]) : null,
-            "sensation" => s.Sensations.Count > 0 ? SensationPhrase(s.Sensations[^1]) : null,
-            "desired_state" => s.DesiredStatePhrase,
-            "problem" => s.ProblemTopics.Count > 0 ? string.Join(" and ", s.ProblemTopics.TakeLast(2)) : null,
-            "state_word" => t.A.Emotion.PositiveWords.FirstOrDefault() ?? t.A.Emotion.NegativeWords.LastOrDefault(),
+            // Client words are normalised for their slot (SlotPhrases documents each slot's shape).
+            "ack_word" => _ackWord is null ? null : SlotPhrases.Emotion(_ackWord),
+            "emotion" => Emotion() is { } emotion ? SlotPhrases.Emotion(emotion) : null,
+            "location" => s.BodyLocations.Count > 0 ? SlotPhrases.Location(s.BodyLocations[^1]) : null,
+            "sensation" => s.Sensations.Count > 0 ? SlotPhrases.Sensation(s.Sensations[^1]) : null,
+            "desired_state" => s.DesiredStatePhrase is { } state ? SlotPhrases.DesiredState(state) : null,
+            "problem" => s.ProblemTopics.Count > 0 ? SlotPhrases.Problem(s.ProblemTopics.TakeLast(2)) : null,
+            "state_word" => (t.A.Emotion.PositiveWords.FirstOrDefault() ?? t.A.Emotion.NegativeWords.LastOrDefault()) is { } word
+                ? SlotPhrases.Emotion(word) : null,
             "resource_line" => t.Engine.Options.ReplyResourceLine,
             "hold_line" => outline.HoldNote ? renderer.Render(Intents.SafetyHoldNote) : "",
             "step_instruction" => renderer.Render(Intents.AlphaInstruction(
@@ -89,14 +86,14 @@ internal sealed class SlotValues(TurnScope t, TurnOutline outline, ReplyRenderer
         if (t.F.NewEmotions.Count > 0)
         {
             _ackWord = t.F.NewEmotions[^1];
-            _cache["ack_word"] = _ackWord;
+            _cache["ack_word"] = SlotPhrases.Emotion(_ackWord);
             return renderer.Render(Intents.AckNegative);
         }
 
         if (a.Emotion.PositiveWords.Count > 0 && !a.Goal.Recognised)
         {
             _ackWord = a.Emotion.PositiveWords[0];
-            _cache["ack_word"] = _ackWord;
+            _cache["ack_word"] = SlotPhrases.Emotion(_ackWord);
             return renderer.Render(Intents.AckPositive);
         }
 
@@ -104,27 +101,4 @@ internal sealed class SlotValues(TurnScope t, TurnOutline outline, ReplyRenderer
             ? renderer.Render(Intents.AckNeutral)
             : "";
     }
-
-    private static string LocationPhrase(string location)
-    {
-        var l = location.Trim();
-        if (l is "all over" or "everywhere" or "whole body" or "my body" or "in my body" or "body")
-        {
-            return "whole body";
-        }
-
-        foreach (var prefix in new[] { "in my ", "my ", "the " })
-        {
-            if (l.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                l = l[prefix.Length..];
-                break;
-            }
-        }
-
-        return l.Replace(" my ", " your ", StringComparison.Ordinal);
-    }
-
-    private static string SensationPhrase(string sensation) =>
-        SensationNouns.Contains(sensation) ? sensation : sensation + " feeling";
 }
