@@ -148,7 +148,7 @@ internal sealed class BenchStack : IAsyncDisposable
             ProductUrl = new Uri($"http://127.0.0.1:{httpPort}"),
             RedisUrl = redisUrl,
         };
-        stack.ProductPids["gateway+silo"] = gateway.Id;
+        stack.ProductPids["gateway_with_silo"] = gateway.Id;
         stack._stops.Add(async () =>
         {
             await StopAsync(gateway);
