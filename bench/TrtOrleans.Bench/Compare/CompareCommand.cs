@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace TrtOrleans.Bench.Compare;
@@ -25,6 +26,17 @@ internal static class CompareCommand
             : o.Stack == "embedded" ? await BenchStack.EmbeddedAsync(env, configuration)
             : o.Stack == "local-cluster" ? await BenchStack.LocalClusterAsync(env, o.NoBuild)
             : throw new ArgumentException($"unknown --stack {o.Stack}");
+        // Stopped with Ctrl-C or SIGTERM: still stop what this run started.
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOnSignal);
+        void StopOnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            Console.Error.WriteLine("interrupted: stopping what this run started ...");
+            stack.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Environment.Exit(130);
+        }
+
         RedisProbe? redis = stack.RedisUrl is { } url ? await RedisProbe.ConnectAsync(url) : null;
         try
         {
@@ -38,9 +50,9 @@ internal static class CompareCommand
                 await stack.StartBaselineAsync(BaselineRedisUrl(stack.RedisUrl), env, o.RateLimit);
             }
 
-            Console.WriteLine($"product:  {stack.Description} at {stack.ProductUrl}");
+            Console.WriteLine($"product:  {stack.Description} at {stack.ProductUrl} (pids: {string.Join(", ", stack.ProductPids.Select(p => $"{p.Key} {p.Value}"))})");
             Console.WriteLine(stack.BaselineUrl is null ? "baseline: none (needs --redis)" :
-                $"baseline: the plan's design (bench/TrtOrleans.Bench/Baseline/PlanBaselineServer.cs, {configuration} build) at {stack.BaselineUrl}, Redis database 1");
+                $"baseline: the plan's design (bench/TrtOrleans.Bench/Baseline/PlanBaselineServer.cs, {configuration} build) at {stack.BaselineUrl}, Redis database 1 (pid {stack.BaselinePid})");
             Console.WriteLine(redis is null ? "redis:    not reachable from the tool (no --redis): no Redis figures" : $"redis:    {await redis.ServerDescriptionAsync()}");
             return await MeasureAsync(o, stack, redis);
         }
@@ -60,13 +72,13 @@ internal static class CompareCommand
         var duration = TimeSpan.FromSeconds(o.DurationSeconds);
         var product = new List<PhaseResult>();
         var baseline = new List<PhaseResult>();
-        var estimate = 3000.0;
+        var estimate = 1000.0; // turns/s for the first phase's pre-generated lines; later phases use what was measured
         for (var pair = 1; pair <= o.Pairs; pair++)
         {
             var a = await PhaseAsync("product", stack.ProductUrl, stack.ProductPids, $"bp{run}{pair}", o, redis, estimate, warmup, duration);
             product.Add(a);
             Console.WriteLine($"pair {pair} A {a}");
-            estimate = Math.Max(a.Closed.PerSecond, 100);
+            estimate = Math.Max(a.Closed.PerSecond * 2, 100); // the next phase may be the faster system
             if (stack.BaselineUrl is not null)
             {
                 var pids = new Dictionary<string, int> { ["baseline"] = stack.BaselinePid!.Value };
@@ -87,7 +99,7 @@ internal static class CompareCommand
         PhaseResult? scale = null;
         if (o.ScaleSessions > 0)
         {
-            scale = await ScaleRunAsync(o, stack, redis, run, warmup, duration);
+            scale = await ScaleRunAsync(o, stack, redis, run, warmup, duration, Math.Max(product.Average(p => p.Closed.PerSecond) * 2, 100));
         }
 
         var result = ResultJson.Build(o, stack, product, baseline, memory, scale);
@@ -102,7 +114,7 @@ internal static class CompareCommand
         CompareOptions o, RedisProbe? redis, double estimate, TimeSpan warmup, TimeSpan duration, SessionPool? sessions = null)
     {
         var pool = sessions ?? new SessionPool(prefix, o.Sessions, prefix.GetHashCode(StringComparison.Ordinal));
-        pool.Prepare((int)(estimate * 1.5 * (warmup + duration + duration).TotalSeconds));
+        pool.Prepare((int)(estimate * 1.2 * (warmup + duration * 1.5).TotalSeconds)); // closed loop + open loop at half rate
         using var load = new LoadRunner(url, o.Connections);
         await load.ClosedLoopAsync(pool, o.Connections, TimeSpan.Zero, warmup);
         var cpu0 = ProcessCpu.Snapshot(pids);
@@ -124,14 +136,14 @@ internal static class CompareCommand
 
     /// <summary>--sessions N above 1,000: every one of N sessions gets its first turn (the fill, not measured), then
     /// the product's closed loop runs over all N of them; used_memory before/after the fill gives bytes per session.</summary>
-    private static async Task<PhaseResult> ScaleRunAsync(CompareOptions o, BenchStack stack, RedisProbe? redis, string run, TimeSpan warmup, TimeSpan duration)
+    private static async Task<PhaseResult> ScaleRunAsync(CompareOptions o, BenchStack stack, RedisProbe? redis, string run, TimeSpan warmup, TimeSpan duration, double estimate)
     {
         var prefix = $"bs{run}";
         Console.WriteLine($"filling {o.ScaleSessions:N0} sessions (one turn each) ...");
         var before = redis is null ? null : await redis.CountersAsync();
         var clock = Stopwatch.StartNew();
         var pool = new SessionPool(prefix, o.ScaleSessions, 7);
-        pool.Prepare(o.ScaleSessions * 2);
+        pool.Prepare(o.ScaleSessions);
         using (var load = new LoadRunner(stack.ProductUrl, o.Connections))
         {
             await load.FillAsync(pool, o.ScaleSessions, o.Connections);
@@ -141,7 +153,7 @@ internal static class CompareCommand
         var grown = before is null ? "" : string.Create(CultureInfo.InvariantCulture,
             $"; Redis used_memory grew {(after!.UsedMemory - before.UsedMemory) / 1048576.0:F0} MB ({(double)(after.UsedMemory - before.UsedMemory) / o.ScaleSessions:F0} B per one-turn session)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filled in {clock.Elapsed.TotalSeconds:F0} s{grown}"));
-        var phase = await PhaseAsync("product", stack.ProductUrl, stack.ProductPids, prefix, o, redis, 3000, warmup, duration, pool);
+        var phase = await PhaseAsync("product", stack.ProductUrl, stack.ProductPids, prefix, o, redis, estimate, warmup, duration, pool);
         Console.WriteLine($"at {o.ScaleSessions:N0} sessions: {phase}");
         return phase;
     }

@@ -36,15 +36,27 @@ internal sealed class SessionPool
     /// <summary>Lines generated while a run was measured because the pre-generated ones ran out (should be 0).</summary>
     public int LinesGeneratedLate { get; private set; }
 
-    /// <summary>Generates lines for about <paramref name="turns"/> turns before a run.</summary>
+    /// <summary>Generates the lines about <paramref name="turns"/> more turns will use, before a run. Sessions are
+    /// handed out in order, so each of the N sessions gets turns/N of them, from its current step on (a session
+    /// that finishes the script is followed by a new one at step 0).</summary>
     public void Prepare(int turns)
     {
-        var perStep = turns / NovelInputs.Length + 1;
+        var demand = new int[NovelInputs.Length];
+        var sessions = _idle.ToArray();
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var count = turns / sessions.Length + (i < turns % sessions.Length ? 1 : 0);
+            for (var k = 0; k < count; k++)
+            {
+                demand[(sessions[i].Step + k) % NovelInputs.Length]++;
+            }
+        }
+
         lock (_inputs)
         {
             for (var step = 0; step < NovelInputs.Length; step++)
             {
-                for (var i = _lines[step].Count; i < perStep; i++)
+                for (var i = _lines[step].Count; i < demand[step]; i++)
                 {
                     _lines[step].Enqueue(Encode(_inputs.Line(step, i)));
                 }
