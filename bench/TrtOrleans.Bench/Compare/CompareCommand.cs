@@ -102,7 +102,7 @@ internal static class CompareCommand
             scale = await ScaleRunAsync(o, stack, redis, run, warmup, duration, Math.Max(product.Average(p => p.Closed.PerSecond) * 2, 100));
         }
 
-        var result = ResultJson.Build(o, stack, product, baseline, memory, scale);
+        var result = ResultJson.Build(o, product, baseline, memory, scale);
         Console.WriteLine(ResultJson.Explain(result));
         Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
         return product.Sum(p => p.Closed.Turns) > 0 && (stack.BaselineUrl is null || baseline.Sum(b => b.Closed.Turns) > 0) ? 0 : 1;

@@ -8,7 +8,7 @@ namespace TrtOrleans.Bench.Compare;
 /// capacity model needs (CPU µs per turn per process, AOF bytes and Redis commands per turn) and the run's context.</summary>
 internal static class ResultJson
 {
-    public static Dictionary<string, object?> Build(CompareOptions o, BenchStack stack, List<PhaseResult> product,
+    public static Dictionary<string, object?> Build(CompareOptions o, List<PhaseResult> product,
         List<PhaseResult> baseline, SessionMemory.Usage memory, PhaseResult? scale)
     {
         double Mean(List<PhaseResult> phases, Func<PhaseResult, double> f) => phases.Count == 0 ? 0 : phases.Average(f);
@@ -55,7 +55,6 @@ internal static class ResultJson
             ["commit"] = Commit(),
             ["utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
         };
-        _ = stack;
         return result;
     }
 
