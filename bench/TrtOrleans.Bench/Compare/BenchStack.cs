@@ -81,15 +81,19 @@ internal sealed class BenchStack : IAsyncDisposable
             ProductUrl = new Uri(values.GetValueOrDefault("GATEWAY_1_URL") ?? "http://invalid"),
             RedisUrl = values.GetValueOrDefault("REDIS_URL"),
         };
+        var keepLogs = code != 0;
         stack._stops.Add(async () =>
         {
             await RunAsync(script, "down", env, root);
-            Directory.Delete(runDir, recursive: true);
+            if (!keepLogs)
+            {
+                Directory.Delete(runDir, recursive: true);
+            }
         });
         if (code != 0)
         {
             await stack.DisposeAsync();
-            throw new InvalidOperationException($"local-cluster.sh up failed ({code}); logs were in {runDir}/logs");
+            throw new InvalidOperationException($"local-cluster.sh up failed ({code}); its logs are in {runDir}/logs");
         }
 
         foreach (var (key, role) in new[] { ("GATEWAY_1_PID", "gateway"), ("SILO_1_PID", "silo"), ("REDIS_PID", "redis") })

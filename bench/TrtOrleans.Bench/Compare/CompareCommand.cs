@@ -12,6 +12,20 @@ internal static class CompareCommand
 {
     public static async Task<int> RunAsync(CompareOptions o)
     {
+        try
+        {
+            return await RunCoreAsync(o);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or ArgumentException)
+        {
+            // A stack that would not start: say why in one line (its logs are named in the message).
+            Console.Error.WriteLine($"compare failed: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(CompareOptions o)
+    {
         var env = new Dictionary<string, string> { ["Sessions__RateLimit"] = $"{o.RateLimit}" };
         var configuration = typeof(CompareCommand).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         Console.WriteLine($"workload: {o.Sessions} sessions, scripted stage-1 conversations of {NovelInputs.Length} turns, every input new text " +
