@@ -41,7 +41,7 @@ public static class SessionApi
             return Problems.Validation(metadataError);
         }
 
-        var grain = cluster.GetGrain<ISessionGrain>(id);
+        var grain = cluster.SessionGrain(id);
         var result = await calls.RunAsync(() => grain.CreateAsync(new CreateSessionRequest(metadata!)), idempotent: true, ct);
         if (!result.Created)
         {
@@ -92,7 +92,7 @@ public static class SessionApi
         }
 
         var metadata = new SessionMetadata(GatewayAuth.ClientIdOf(request.HttpContext), null, null, SessionMetadata.ViaInputEndpoint, null, []);
-        var grain = cluster.GetGrain<ISessionGrain>(id!);
+        var grain = cluster.SessionGrain(id!);
         var outcome = await calls.RunAsync(
             () => grain.SendInputAsync(new InputRequest(body.UserInput!, requestId, metadata)), idempotent: requestId is not null, ct);
         return outcome.Status switch
@@ -116,7 +116,7 @@ public static class SessionApi
             return Problems.NotFound(id);
         }
 
-        var status = await calls.RunAsync(() => cluster.GetGrain<ISessionGrain>(id).GetStatusAsync(), idempotent: true, ct);
+        var status = await calls.RunAsync(() => cluster.SessionGrain(id).GetStatusAsync(), idempotent: true, ct);
         return status is null ? Problems.NotFound(id) : Results.Json(StatusView(status), GatewayJson.Options);
     }
 
@@ -133,7 +133,7 @@ public static class SessionApi
             return Problems.NotFound(id);
         }
 
-        var history = await calls.RunAsync(() => cluster.GetGrain<ISessionGrain>(id).GetHistoryAsync(count), idempotent: true, ct);
+        var history = await calls.RunAsync(() => cluster.SessionGrain(id).GetHistoryAsync(count), idempotent: true, ct);
         return history is null ? Problems.NotFound(id) : Results.Json(history, GatewayJson.Options);
     }
 
@@ -144,7 +144,7 @@ public static class SessionApi
             return Problems.NotFound(id);
         }
 
-        var existed = await calls.RunAsync(() => cluster.GetGrain<ISessionGrain>(id).EraseAsync(), idempotent: true, ct);
+        var existed = await calls.RunAsync(() => cluster.SessionGrain(id).EraseAsync(), idempotent: true, ct);
         return existed
             ? Results.Json(new { message = $"Session '{id}' deleted successfully", timestamp = DateTimeOffset.UtcNow }, GatewayJson.Options)
             : Problems.NotFound(id);
