@@ -79,7 +79,7 @@ internal static class EngineBench
                 }
 
                 var t0 = Stopwatch.GetTimestamp();
-                var result = await engine.ProcessTurnAsync(state, text, new TurnContext(now), CancellationToken.None);
+                var result = await engine.TurnAsync(state, text, now);
                 samples?.Add(Stats.ElapsedUs(t0));
                 state = result.State;
             }
@@ -99,7 +99,7 @@ internal static class EngineBench
         var state = engine.NewSession("bench_state", now);
         foreach (var text in Script.Take(turns))
         {
-            state = (await engine.ProcessTurnAsync(state, text, new TurnContext(now), CancellationToken.None)).State;
+            state = (await engine.TurnAsync(state, text, now)).State;
         }
 
         return state;

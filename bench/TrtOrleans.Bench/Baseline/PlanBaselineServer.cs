@@ -140,7 +140,7 @@ internal static class PlanBaselineServer
                 : Results.Problem(statusCode: 409, title: "request_id already processed");
         }
 
-        var result = await engine.ProcessTurnAsync(stored.Engine, input, new TurnContext(now), CancellationToken.None);
+        var result = await engine.TurnAsync(stored.Engine, input, now);
         var reply = JsonSerializer.Serialize(new { session_id = id, response = result.Response }, Json);
         stored.Engine = result.State;
         if (requestId is not null)
