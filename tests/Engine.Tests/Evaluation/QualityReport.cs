@@ -25,7 +25,7 @@ internal static class QualityReport
     public const double PrecisionTarget = 0.95;
     public const double RecallTarget = 0.90;
 
-    public static string Markdown(int utterances, IReadOnlyDictionary<string, DetectorCount> counts,
+    public static string Markdown(IReadOnlyList<(string Kind, bool Correct)> utterances, IReadOnlyDictionary<string, DetectorCount> counts,
         IReadOnlyList<ConversationOutcome> outcomes, IReadOnlyList<string> pendingAmendments,
         IReadOnlyList<(string Id, string Text, string Misses)> disagreements)
     {
@@ -43,7 +43,7 @@ internal static class QualityReport
         sb.AppendLine("Without the variable the test only checks: every detector reaches precision ≥ 0.95 and recall ≥ 0.90, every");
         sb.AppendLine("conversation passes (apart from those waiting for a pending amendment), and nothing falls below the recorded figures.");
         sb.AppendLine();
-        sb.AppendLine($"## Detectors ({utterances} utterances)");
+        sb.AppendLine($"## Detectors ({utterances.Count} utterances)");
         sb.AppendLine();
         sb.AppendLine("A detector is scored on every utterance: a label not listed for an utterance must not fire. Class-valued");
         sb.AppendLine("detectors (alpha checkpoint, safety answer) are scored one class at a time on the utterances that carry them.");
@@ -54,6 +54,19 @@ internal static class QualityReport
         {
             var ok = c.Precision >= PrecisionTarget && c.Recall >= RecallTarget ? "met" : "**missed**";
             sb.AppendLine(inv, $"| {name} | {c.Support} | {c.TruePositive} | {c.FalsePositive} | {c.FalseNegative} | {c.Precision:0.000} | {c.Recall:0.000} | {ok} |");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Utterances by kind, and how many every detector gets right. Kind `ho` is a held-out batch written after the");
+        sb.AppendLine("detector work on the rest of the set: on its first scoring 83 of its 94 utterances were fully right. The general");
+        sb.AppendLine("fixes that followed (other people's emotions, hedged goal answers, questions back) are in the history; what the");
+        sb.AppendLine("detectors still get wrong is listed at the end, not relabelled.");
+        sb.AppendLine();
+        sb.AppendLine("| kind | utterances | all detectors right |");
+        sb.AppendLine("|---|---|---|");
+        foreach (var g in utterances.GroupBy(u => u.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            sb.AppendLine($"| {g.Key} | {g.Count()} | {g.Count(u => u.Correct)} |");
         }
 
         sb.AppendLine();

@@ -56,6 +56,8 @@ public sealed partial class TextAnalyzer
     /// <summary>"my dad was always angry": the emotion belongs to someone else, not to the client.</summary>
     private static bool OtherPersons(AnalysisContext cx, LexMatch m)
     {
+        // "the kids are driving me mad" is still the client's emotion.
+        for (var i = m.Start; i < m.End; i++) if (cx.Words[i] == "me") return false;
         foreach (var o in cx.Get(ListNames.EmotionOtherSubject))
         {
             if (o.Clause == m.Clause && o.End <= m.Start && AllFillers(cx, o.End, m.Start)) return true;

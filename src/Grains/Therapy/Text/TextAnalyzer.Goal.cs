@@ -101,7 +101,20 @@ public sealed partial class TextAnalyzer
         var content = 0;
         for (var i = 0; i < cx.WordCount; i++) if (!hedge[i] && !cx.IsClauseWord[i]) content++;
         if (content <= 4) return true;
-        return clause == cx.FirstClause && cx.ClauseEnd[clause] - cx.ClauseStart[clause] <= 4;
+        if (clause == cx.FirstClause && cx.ClauseEnd[clause] - cx.ClauseStart[clause] <= 4) return true;
+        // The state leads the answer and a short qualifier follows: "more at ease with people".
+        var first = 0;
+        while (first < cx.WordCount)
+        {
+            if (cx.Trie.IsFiller(cx.Words, first, cx.WordCount, out var next)) first = next;
+            else if (hedge[first] || cx.IsClauseWord[first]) first++;
+            else break;
+        }
+        foreach (var m in cx.Get(ListNames.GoalState))
+        {
+            if (m.Start == first && m.Clause == clause && cx.WordCount <= 8) return true;
+        }
+        return false;
     }
 
     /// <summary>True when every word token is covered by acknowledgement/filler entries, [adv] fillers or

@@ -60,6 +60,8 @@ public sealed partial class TextAnalyzer : ITextAnalyzer
         var past = body.PresentCue ? DetectorHit.None : Simple(cx, ListNames.Past, negatable: true);
         var goal = DetectGoal(cx, pending);
         var isQuestion = IsQuestion(cx, cleaned);
+        // "i am good thanks, how are you?" asks something back; it does not say there is nothing more.
+        if (answers.NothingMore && cleaned.TrimEnd().EndsWith('?')) answers = answers with { NothingMore = false };
         var category = InputCategory(cx, goal, problem, answers, isQuestion);
         var checkpoint = Checkpoint(cx, answers);
         var safety = SafetyAnswer(cx, answers, idk);
