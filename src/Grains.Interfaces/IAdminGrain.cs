@@ -20,7 +20,8 @@ public sealed record SessionListingItem(
     [property: Id(1)] string CurrentSubstate,
     [property: Id(2)] DateTimeOffset LastInteraction,
     [property: Id(3)] int TurnCount,
-    [property: Id(4)] string Status);
+    [property: Id(4)] string Status,
+    [property: Id(5)] string? ClientId = null);
 
 [GenerateSerializer, Alias("trt.session_listing.v1")]
 public sealed record SessionListing([property: Id(0)] int TotalSessions, [property: Id(1)] SessionListingItem[] Sessions);

@@ -71,6 +71,7 @@ public sealed class KeyHygieneTests(TrtClusterFixture fixture) : IClassFixture<T
     /// <summary>The sets of docs/redis-keys.md that have no TTL by design, each bounded.</summary>
     private bool IsDocumentedBoundedSet(string key) =>
         key is "trt:active_sessions" or "trt:active_sessions:summary" or "trt:audit:safety"
+        || key.StartsWith("trt:active_sessions:client:", StringComparison.Ordinal)
         || key.StartsWith($"{fixture.ServiceId}/members/", StringComparison.Ordinal)
         || key.StartsWith($"{fixture.ServiceId}/reminders", StringComparison.Ordinal)
         || key.Contains("/reminders", StringComparison.Ordinal);

@@ -68,9 +68,26 @@ public class TrtClusterFixture : IAsyncLifetime
         }
 
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
+    }
+
+    /// <summary>The cluster denies calls without a caller identity; the tests call as the gateway does with
+    /// authentication off (the local developer scope, every role) unless a test sets its own caller or asks for none.</summary>
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+            client.AddOutgoingGrainCallFilter(context =>
+            {
+                if (!TestCaller.Anonymous.Value && CallerContext.ClientId is null)
+                {
+                    CallerContext.Set(SessionKey.LocalClient, isAdmin: true);
+                }
+
+                return context.Invoke();
+            });
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using TrtOrleans.Grains.Interfaces;
 
 namespace TrtOrleans.Gateway.Http;
 
@@ -31,6 +32,10 @@ public static class GatewayAuth
     public static string? ClientIdOf(HttpContext context) => context.User.FindFirstValue(ClientIdClaim);
 
     public static bool IsAdmin(HttpContext context) => context.User.IsInRole("admin");
+
+    /// <summary>The session scope of the caller: its client_id, or the developer scope when authentication is off.</summary>
+    public static string ScopeOf(HttpContext context) =>
+        ClientIdOf(context) ?? (AuthSettings.Enabled(context) ? throw new InvalidOperationException("unauthenticated caller") : SessionKey.LocalClient);
 
     private static bool IsOff(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext c) =>
         c.Resource is HttpContext http && !http.RequestServices.GetRequiredService<IOptions<AuthSettings>>().Value.IsEnabled;

@@ -16,17 +16,21 @@ public sealed class AdminGrain(ISessionIndex index, IAnalyticsStore analytics, I
 
     public async Task<SessionListing> ListSessionsAsync(int limit, int? activeWithinMinutes)
     {
+        CallerContext.DemandPrivileged();
         EnsureStorage();
         var since = activeWithinMinutes is { } minutes ? time.GetUtcNow().AddMinutes(-minutes) : DateTimeOffset.MinValue;
         var items = await index.ListRecentAsync(limit, since);
         var sessions = items
-            .Select(s => new SessionListingItem(s.SessionId, s.CurrentSubstate, s.LastInteraction, s.TurnCount, s.Status))
+            .Select(s => (Key: SessionKey.Parse(s.SessionId), Summary: s))
+            .Select(s => new SessionListingItem(
+                s.Key.SessionId, s.Summary.CurrentSubstate, s.Summary.LastInteraction, s.Summary.TurnCount, s.Summary.Status, s.Key.ClientId))
             .ToArray();
         return new SessionListing(sessions.Length, sessions);
     }
 
     public async Task<int> CleanupAsync(TimeSpan inactiveFor)
     {
+        CallerContext.DemandPrivileged();
         EnsureStorage();
         var cutoff = time.GetUtcNow() - inactiveFor;
         var removed = 0;
@@ -48,6 +52,7 @@ public sealed class AdminGrain(ISessionIndex index, IAnalyticsStore analytics, I
 
     public async Task<DailyAnalytics?> GetDailyAsync(DateOnly day)
     {
+        CallerContext.DemandPrivileged();
         EnsureStorage();
         var fields = await analytics.GetDayAsync(day);
         if (fields is null)

@@ -26,6 +26,8 @@ public sealed partial class CleanupGrain(IOptions<SessionOptions> options, ILogg
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        // A reminder carries no caller: this is the one internal path that may erase any client's sessions.
+        CallerContext.MarkInternal();
         var removed = await GrainFactory.GetGrain<IAdminGrain>(0).CleanupAsync(options.Value.Expiry);
         LogCleanup(logger, removed);
     }

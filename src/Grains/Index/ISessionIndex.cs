@@ -15,6 +15,10 @@ public interface ISessionIndex
     Task<IReadOnlyList<string>> ListInactiveAsync(DateTimeOffset before, int limit);
 
     Task<long> CountAsync();
+
+    /// <summary>Live sessions of one client (the scope of their keys, see SessionKey) active at or after
+    /// <paramref name="since"/>: the per-client session quota.</summary>
+    Task<long> CountForClientAsync(string clientId, DateTimeOffset since);
 }
 
 public sealed record SessionSummary(

@@ -1,3 +1,5 @@
+using TrtOrleans.Grains.Interfaces;
+
 namespace TrtOrleans.Grains.Index;
 
 /// <summary>Process-local index for the embedded developer mode.</summary>
@@ -56,6 +58,15 @@ public sealed class InMemorySessionIndex : ISessionIndex
         lock (_lock)
         {
             return Task.FromResult((long)_sessions.Count);
+        }
+    }
+
+    public Task<long> CountForClientAsync(string clientId, DateTimeOffset since)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult((long)_sessions.Values.Count(s =>
+                s.LastInteraction >= since && SessionKey.Parse(s.SessionId).ClientId == clientId));
         }
     }
 }

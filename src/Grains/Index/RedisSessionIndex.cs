@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using TrtOrleans.Grains.Interfaces;
 
 namespace TrtOrleans.Grains.Index;
 
@@ -10,6 +11,12 @@ public sealed class RedisSessionIndex(IConnectionMultiplexer redis) : ISessionIn
     public const string IndexKey = "trt:active_sessions";
     public const string SummaryKey = "trt:active_sessions:summary";
 
+    /// <summary>Prefix of the per-client sorted sets (same members and scores as the index, one set per client id):
+    /// the session quota counts one client's live sessions without scanning everybody's.</summary>
+    public const string ClientKeyPrefix = "trt:active_sessions:client:";
+
+    public static string ClientKey(string sessionKey) => ClientKeyPrefix + SessionKey.Parse(sessionKey).ClientId;
+
     private readonly IDatabase _db = redis.GetDatabase();
 
     public Task TouchAsync(SessionSummary summary)
@@ -17,8 +24,9 @@ public sealed class RedisSessionIndex(IConnectionMultiplexer redis) : ISessionIn
         var batch = _db.CreateBatch();
         var add = batch.SortedSetAddAsync(IndexKey, summary.SessionId, summary.LastInteraction.ToUnixTimeMilliseconds());
         var set = batch.HashSetAsync(SummaryKey, summary.SessionId, Encode(summary));
+        var client = batch.SortedSetAddAsync(ClientKey(summary.SessionId), summary.SessionId, summary.LastInteraction.ToUnixTimeMilliseconds());
         batch.Execute();
-        return Task.WhenAll(add, set);
+        return Task.WhenAll(add, set, client);
     }
 
     public Task RemoveAsync(string sessionId)
@@ -26,8 +34,9 @@ public sealed class RedisSessionIndex(IConnectionMultiplexer redis) : ISessionIn
         var batch = _db.CreateBatch();
         var remove = batch.SortedSetRemoveAsync(IndexKey, sessionId);
         var delete = batch.HashDeleteAsync(SummaryKey, sessionId);
+        var client = batch.SortedSetRemoveAsync(ClientKey(sessionId), sessionId);
         batch.Execute();
-        return Task.WhenAll(remove, delete);
+        return Task.WhenAll(remove, delete, client);
     }
 
     public async Task<IReadOnlyList<SessionSummary>> ListRecentAsync(int limit, DateTimeOffset since)
@@ -60,6 +69,9 @@ public sealed class RedisSessionIndex(IConnectionMultiplexer redis) : ISessionIn
     }
 
     public Task<long> CountAsync() => _db.SortedSetLengthAsync(IndexKey);
+
+    public Task<long> CountForClientAsync(string clientId, DateTimeOffset since) =>
+        _db.SortedSetLengthAsync(ClientKeyPrefix + clientId, since.ToUnixTimeMilliseconds(), double.PositiveInfinity);
 
     // Compact "substate|turn|status|unix-ms": a million sessions stay small, and nothing sensitive is stored.
     private static string Encode(SessionSummary s) =>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using TrtOrleans.Grains.Interfaces;
 using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Grains;
@@ -28,6 +29,30 @@ public sealed partial class SessionGrain
         false,
         false);
 
+    /// <summary>Retry-After of a create refused by the per-client quota: sessions end by expiry or erase.</summary>
+    private const int QuotaRetryAfterSeconds = 60;
+
+    /// <summary>The per-client quota of live sessions (Sessions:MaxLiveSessionsPerClient, 0 = none): without it one
+    /// client could fill Redis, and with noeviction a full Redis stops every write of every client.</summary>
+    private async Task<bool> QuotaReachedAsync()
+    {
+        var max = _options.MaxLiveSessionsPerClient;
+        if (max <= 0)
+        {
+            return false;
+        }
+
+        var owner = SessionKey.Parse(SessionId).ClientId;
+        var live = await index.CountForClientAsync(owner, time.GetUtcNow() - _options.Expiry);
+        if (live < max)
+        {
+            return false;
+        }
+
+        LogQuotaReached(logger, owner, live);
+        return true;
+    }
+
     /// <summary>A stable, non-reversible reference to a session for audit records.</summary>
     internal static string SessionRef(string sessionId) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)))[..16];
@@ -46,6 +71,9 @@ public sealed partial class SessionGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} erased (existed: {Existed})")]
     private static partial void LogErased(ILogger logger, string sessionId, bool existed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Client {ClientId} reached its quota of live sessions ({Live}); create refused")]
+    private static partial void LogQuotaReached(ILogger logger, string clientId, long live);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: index update failed ({Error})")]
     private static partial void LogIndexFailed(ILogger logger, string sessionId, string error);

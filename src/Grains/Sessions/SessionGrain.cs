@@ -28,22 +28,39 @@ public sealed partial class SessionGrain(
     private readonly SessionOptions _options = options.Value;
     private SessionHistoryWriter? _history;
 
+    /// <summary>The grain key, "{client}~{session id}" (see SessionKey): what storage, index and logs use.</summary>
     private string SessionId => this.GetPrimaryKeyString();
+
+    /// <summary>The session id the client knows (the key without its client scope).</summary>
+    private string WireId => SessionKey.Parse(SessionId).SessionId;
+
+    /// <summary>Fail-closed ownership: the caller must be the client whose scope the key is in (or an admin).</summary>
+    private bool Allowed => CallerContext.MayAccess(SessionKey.Parse(SessionId).ClientId);
 
     private SessionHistoryWriter History => _history ??= new SessionHistoryWriter(SessionId, log, logger);
 
     private bool Exists => state.RecordExists && state.State.Engine is not null;
 
     /// <summary>Exists and the caller may see it: another client's session is answered as missing.</summary>
-    private bool Visible => Exists && CallerContext.MayAccess(state.State.Metadata?.ClientId);
+    private bool Visible => Exists && Allowed;
 
     public async Task<CreateSessionResult> CreateAsync(CreateSessionRequest request)
     {
         EnsureStorage();
+        if (!Allowed)
+        {
+            throw new UnauthorizedAccessException("The caller may not create a session in this scope.");
+        }
+
         await ExpireIfInactiveAsync();
         if (Exists)
         {
             return new CreateSessionResult(false, state.State.Engine!.CreatedAt);
+        }
+
+        if (await QuotaReachedAsync())
+        {
+            return new CreateSessionResult(false, default, QuotaExceeded: true);
         }
 
         var created = await CreateSessionAsync(request.Metadata);
@@ -53,11 +70,12 @@ public sealed partial class SessionGrain(
     public async Task<InputOutcome> SendInputAsync(InputRequest request)
     {
         EnsureStorage();
-        await ExpireIfInactiveAsync();
-        if (Exists && !Visible)
+        if (!Allowed)
         {
             return new InputOutcome(InputStatus.NotFound, null, 0);
         }
+
+        await ExpireIfInactiveAsync();
 
         if (request.RequestId is { } requestId && Exists && state.State.RequestIds.Contains(requestId))
         {
@@ -87,6 +105,11 @@ public sealed partial class SessionGrain(
 
         if (!Exists)
         {
+            if (await QuotaReachedAsync())
+            {
+                return new InputOutcome(InputStatus.QuotaExceeded, null, QuotaRetryAfterSeconds);
+            }
+
             await CreateSessionAsync(request.MetadataIfCreated);
         }
 
@@ -97,7 +120,7 @@ public sealed partial class SessionGrain(
     public async Task<SessionStatus?> GetStatusAsync()
     {
         await ExpireIfInactiveAsync();
-        return Visible ? ResponseMapper.ToStatus(SessionId, state.State.Engine!, state.State.Metadata!) : null;
+        return Visible ? ResponseMapper.ToStatus(WireId, state.State.Engine!, state.State.Metadata!) : null;
     }
 
     public async Task<SessionHistory?> GetHistoryAsync(int limit)
@@ -111,13 +134,13 @@ public sealed partial class SessionGrain(
 
         await History.EnsureAsync(state.State.Last);
         var capped = Math.Clamp(limit, 1, SessionLimits.HistoryCap);
-        return new SessionHistory(SessionId, await History.ReadAsync(capped));
+        return new SessionHistory(WireId, await History.ReadAsync(capped));
     }
 
     public async Task<bool> EraseAsync()
     {
         EnsureStorage();
-        if (Exists && !Visible)
+        if (!Allowed)
         {
             return false;
         }
@@ -130,6 +153,7 @@ public sealed partial class SessionGrain(
 
     public async Task<bool> RemoveIfInactiveAsync(TimeSpan inactiveFor)
     {
+        CallerContext.DemandPrivileged();
         await ExpireIfInactiveAsync();
         if (!Exists)
         {
@@ -160,7 +184,7 @@ public sealed partial class SessionGrain(
     {
         var before = state.State;
         var result = await engine.ProcessTurnAsync(before.Engine!, request.UserInput, new TurnContext(now), CancellationToken.None);
-        var response = ResponseMapper.ToWire(SessionId, result.Response, SessionLimits.MaxInputChars);
+        var response = ResponseMapper.ToWire(WireId, result.Response, SessionLimits.MaxInputChars);
         var exchange = ResponseMapper.ToWire(result.Exchange, SessionLimits.MaxInputChars);
 
         var next = before.CloneShallow();
