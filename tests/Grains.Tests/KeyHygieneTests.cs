@@ -65,12 +65,13 @@ public sealed class KeyHygieneTests(TrtClusterFixture fixture) : IClassFixture<T
         }
 
         Assert.Contains(keys, k => k.StartsWith("trt:analytics:daily:", StringComparison.Ordinal));
-        Assert.Contains("trt:audit:safety", keys);
+        Assert.Contains("trt:audit:chain", keys);
     }
 
     /// <summary>The sets of docs/redis-keys.md that have no TTL by design, each bounded.</summary>
     private bool IsDocumentedBoundedSet(string key) =>
-        key is "trt:active_sessions" or "trt:active_sessions:summary" or "trt:audit:safety"
+        key is "trt:active_sessions" or "trt:active_sessions:summary"
+            or "trt:audit:chain" or "trt:audit:head" or "trt:audit:ids" or "trt:audit:anchor"
         || key.StartsWith("trt:active_sessions:client:", StringComparison.Ordinal)
         || key.StartsWith($"{fixture.ServiceId}/members/", StringComparison.Ordinal)
         || key.StartsWith($"{fixture.ServiceId}/reminders", StringComparison.Ordinal)

@@ -62,6 +62,7 @@ public class TrtClusterFixture : IAsyncLifetime
         builder.Properties["TrtTest:ClockId"] = _id;
         builder.Properties["REDIS_URL"] = Redis.Url(Database);
         builder.Properties["Sessions:RateLimit"] = "10";
+        builder.Properties["Audit:SessionRefKey"] = "test-session-reference-key-0123456789abcdef";
         foreach (var (key, value) in Settings)
         {
             builder.Properties[key] = value!;
@@ -97,6 +98,12 @@ public class TrtClusterFixture : IAsyncLifetime
             silo.AddTrt(silo.Configuration, clustering: false);
             var clockId = silo.Configuration["TrtTest:ClockId"]!;
             silo.Services.AddSingleton<TimeProvider>(Clocks[clockId]);
+            if (silo.Configuration.GetValue<bool>("TrtTest:AuditFaults"))
+            {
+                silo.Services.AddSingleton<Safety.RedisAuditTrail>();
+                silo.Services.AddSingleton<Safety.IAuditTrail>(sp => new FaultInjectingAuditTrail(sp.GetRequiredService<Safety.RedisAuditTrail>()));
+            }
+
             if (silo.Configuration.GetValue<bool>("TrtTest:FaultInjection"))
             {
                 // Wrap the real Redis log so a test can make the second write of a turn fail.

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using TrtOrleans.Grains.Interfaces;
 using TrtOrleans.Therapy.Contracts;
@@ -19,7 +17,7 @@ public sealed partial class SessionGrain
         string type, DateTimeOffset now, EngineState s, RiskLevel risk, IReadOnlyList<string> cueIds) => new(
         Guid.NewGuid().ToString("N"),
         type,
-        SessionRef(SessionId),
+        "", // the keyed reference is set by AuditOutbox.Draft
         s.TurnCount,
         now,
         risk.Name(),
@@ -53,9 +51,23 @@ public sealed partial class SessionGrain
         return true;
     }
 
-    /// <summary>A stable, non-reversible reference to a session for audit records.</summary>
-    internal static string SessionRef(string sessionId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)))[..16];
+    /// <summary>Appends the outbox drafts not yet in the audit chain; on failure they stay for a later call.</summary>
+    private async Task<bool> FlushAuditAsync()
+    {
+        var pending = state.State.PendingAudit.Where(d => !_flushedAudit.Contains(d.EventId)).ToList();
+        if (pending.Count == 0)
+        {
+            return true;
+        }
+
+        if (!await audit.FlushAsync(pending))
+        {
+            return false;
+        }
+
+        _flushedAudit.UnionWith(pending.Select(d => d.EventId));
+        return true;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} created via {CreatedVia}")]
     private static partial void LogCreated(ILogger logger, string sessionId, string createdVia);

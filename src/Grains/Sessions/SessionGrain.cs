@@ -19,7 +19,7 @@ public sealed partial class SessionGrain(
     ISessionLog log,
     ISessionIndex index,
     AnalyticsRecorder analytics,
-    ISafetyAuditSink audit,
+    Safety.AuditOutbox audit,
     IStorageAvailability storage,
     TimeProvider time,
     IOptions<SessionOptions> options,
@@ -27,6 +27,9 @@ public sealed partial class SessionGrain(
 {
     private readonly SessionOptions _options = options.Value;
     private SessionHistoryWriter? _history;
+
+    /// <summary>Event ids of outbox drafts already in the audit chain; they leave the state with the next write.</summary>
+    private readonly HashSet<string> _flushedAudit = new(StringComparer.Ordinal);
 
     /// <summary>The grain key, "{client}~{session id}" (see SessionKey): what storage, index and logs use.</summary>
     private string SessionId => this.GetPrimaryKeyString();
@@ -75,6 +78,7 @@ public sealed partial class SessionGrain(
             return new InputOutcome(InputStatus.NotFound, null, 0);
         }
 
+        await FlushAuditAsync(); // drafts a crash left in the outbox
         await ExpireIfInactiveAsync();
 
         if (request.RequestId is { } requestId && Exists && state.State.RequestIds.Contains(requestId))
@@ -90,6 +94,7 @@ public sealed partial class SessionGrain(
             return new InputOutcome(InputStatus.InputTooLong, null, 0);
         }
 
+        Safety.AuditDraft? bypass = null;
         if (Exists && RateLimiter.RetryAfter(state.State.RecentInputs, now, _options) is { } retryAfter)
         {
             var crisisHold = state.State.Engine!.CrisisActive || state.State.Engine.AwaitingSafetyAnswer;
@@ -100,7 +105,7 @@ public sealed partial class SessionGrain(
                 return new InputOutcome(InputStatus.RateLimited, null, retryAfter);
             }
 
-            await audit.WriteAsync(BypassEvent(now, detected), CancellationToken.None);
+            bypass = audit.Draft(SessionId, BypassEvent(now, detected)); // written with the turn (outbox)
         }
 
         if (!Exists)
@@ -114,7 +119,7 @@ public sealed partial class SessionGrain(
         }
 
         await History.EnsureAsync(state.State.Last);
-        return new InputOutcome(InputStatus.Processed, await ProcessTurnAsync(request, now), 0);
+        return new InputOutcome(InputStatus.Processed, await ProcessTurnAsync(request, now, bypass), 0);
     }
 
     public async Task<SessionStatus?> GetStatusAsync()
@@ -180,7 +185,7 @@ public sealed partial class SessionGrain(
         }
     }
 
-    private async Task<TherapistResponse> ProcessTurnAsync(InputRequest request, DateTimeOffset now)
+    private async Task<TherapistResponse> ProcessTurnAsync(InputRequest request, DateTimeOffset now, Safety.AuditDraft? bypass)
     {
         var before = state.State;
         var result = await engine.ProcessTurnAsync(before.Engine!, request.UserInput, new TurnContext(now), CancellationToken.None);
@@ -192,6 +197,12 @@ public sealed partial class SessionGrain(
         next.Last = new LastTurn(exchange, request.RequestId, response);
         RateLimiter.Record(next.RecentInputs, now, _options);
         var evicted = RequestIdWindow.Remember(next.RequestIds, request.RequestId);
+        // Outbox: the turn's audit records are committed with the turn; drafts already flushed leave the state now.
+        next.PendingAudit = [
+            .. before.PendingAudit.Where(d => !_flushedAudit.Contains(d.EventId)),
+            .. bypass is null ? [] : new[] { bypass },
+            .. result.AuditEvents.Select(e => audit.Draft(SessionId, e)),
+        ];
 
         state.State = next;
         try
@@ -203,6 +214,8 @@ public sealed partial class SessionGrain(
             state.State = before; // nothing of this turn happened
             throw;
         }
+
+        _flushedAudit.Clear();
 
         await History.AppendAsync(next.Last, evicted);
         await AfterTurnAsync(result);
@@ -217,10 +230,7 @@ public sealed partial class SessionGrain(
             analytics.Event(name);
         }
 
-        foreach (var auditEvent in result.AuditEvents)
-        {
-            await audit.WriteAsync(auditEvent, CancellationToken.None);
-        }
+        await FlushAuditAsync();
 
         await TouchIndexAsync(result.State);
         LogTurn(logger, SessionId, result.State.TurnCount, result.Response.Navigation.Decision, result.State.CurrentSubstate);
@@ -248,7 +258,7 @@ public sealed partial class SessionGrain(
         var engineState = state.State.Engine!;
         if (engineState.CrisisActive || engineState.AwaitingSafetyAnswer)
         {
-            await audit.WriteAsync(ExpiryEvent(engineState), CancellationToken.None);
+            await audit.FlushAsync([audit.Draft(SessionId, ExpiryEvent(engineState))]);
         }
 
         analytics.Event("session_expired");
@@ -258,6 +268,11 @@ public sealed partial class SessionGrain(
 
     private async Task EraseEverythingAsync()
     {
+        if (!await FlushAuditAsync())
+        {
+            // The audit outlives the session: never erase a draft that is not in the chain (503; the erase is retried).
+            throw new OrleansException("Audit records could not be saved; the session was not erased.");
+        }
         await state.ClearStateAsync();
         state.State = new SessionRecord();
         await History.DeleteAsync();

@@ -22,6 +22,10 @@ public sealed class SessionRecord
     /// <summary>The last <see cref="SessionLimits.RequestIdCap"/> request ids, oldest first.</summary>
     public List<string> RequestIds { get; set; } = [];
 
+    /// <summary>Audit outbox: crisis audit records of recent turns, committed with the turn that produced them and
+    /// removed by a later write once they are in the audit chain (Safety.AuditOutbox). No client text.</summary>
+    public List<Safety.AuditDraft> PendingAudit { get; set; } = [];
+
     public SessionRecord CloneShallow() => new()
     {
         Engine = Engine,
@@ -29,6 +33,7 @@ public sealed class SessionRecord
         Last = Last,
         RecentInputs = [.. RecentInputs],
         RequestIds = [.. RequestIds],
+        PendingAudit = [.. PendingAudit],
     };
 }
 

@@ -41,6 +41,9 @@ public static class SiloHostingExtensions
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
         services.AddTrtEngine(configuration);
         services.AddSingleton<AnalyticsRecorder>();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
+        services.AddSingleton<SessionReference>();
+        services.AddSingleton<AuditOutbox>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AnalyticsFlusher>();
 
         var storageSerializer = new JsonGrainStorageSerializer();
@@ -115,7 +118,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<ISessionLog, RedisSessionLog>();
         services.AddSingleton<ISessionIndex, RedisSessionIndex>();
         services.AddSingleton<IAnalyticsStore, RedisAnalyticsStore>();
-        services.AddSingleton<ISafetyAuditSink, RedisSafetyAuditSink>();
+        services.AddSingleton<IAuditTrail, RedisAuditTrail>();
         services.AddSingleton<IRetrievalCache, RedisRetrievalCache>();
         services.AddSingleton<IStorageAvailability, RedisStorageAvailability>();
     }
@@ -125,7 +128,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<ISessionLog, InMemorySessionLog>();
         services.AddSingleton<ISessionIndex, InMemorySessionIndex>();
         services.AddSingleton<IAnalyticsStore, InMemoryAnalyticsStore>();
-        services.AddSingleton<ISafetyAuditSink, InMemorySafetyAuditSink>();
+        services.AddSingleton<IAuditTrail, InMemoryAuditTrail>();
         services.AddSingleton<IStorageAvailability, InMemoryStorageAvailability>();
     }
 }
