@@ -100,8 +100,8 @@ TRT_SERVICE_ID="${TRT_SERVICE_ID:-trt-orleans}"
 TRT_ADMIN_KEY="${TRT_ADMIN_KEY:-}"
 # Auth__Keys__* settings of the cluster, one NAME=value per line: from the environment at `up`,
 # from cluster.env afterwards (the caller's environment then no longer matters).
-if [[ "$CMD" == "up" || -z "${TRT_AUTH_ENV+x}" ]]; then
-    TRT_AUTH_ENV="$(env | grep -E '^Auth__Keys__[0-9]+__(ClientId|Role|Sha256)=' | sort || true)"
+if [[ "$CMD" == "up" || -z "${LC_AUTH_KEYS+x}" ]]; then
+    LC_AUTH_KEYS="$(env | grep -E '^Auth__Keys__[0-9]+__(ClientId|Role|Sha256)=' | sort || true)"
 fi
 TRT_APPENDFSYNC="${TRT_APPENDFSYNC:-everysec}"
 TRT_NO_BUILD="${TRT_NO_BUILD:-}"
@@ -270,7 +270,7 @@ save_state() {
         local v
         for v in TRT_PORT TRT_SILOS TRT_GATEWAYS TRT_REDIS_PORT TRT_REDIS_PASSWORD TRT_SILO_PORT_BASE \
                  TRT_GATEWAY_PORT_BASE TRT_SILO_HTTP_BASE TRT_GW_HTTP_BASE TRT_CLUSTER_ID TRT_SERVICE_ID \
-                 TRT_ADMIN_KEY TRT_AUTH_ENV TRT_APPENDFSYNC TRT_READY_TIMEOUT TRT_STOP_GRACE; do
+                 TRT_ADMIN_KEY LC_AUTH_KEYS TRT_APPENDFSYNC TRT_READY_TIMEOUT TRT_STOP_GRACE; do
             printf '%s=%q\n' "$v" "${!v}"
         done
     } >"$STATE_FILE"
@@ -289,7 +289,7 @@ launch_dotnet() {
     # Keys come only from the cluster's recorded settings, never from the caller's environment.
     local unset_keys=() k
     for k in $(compgen -e | grep '^Auth__Keys__' || true); do unset_keys+=(-u "$k"); done
-    (cd "$REPO_ROOT" && exec setsid env -u TRT_ADMIN_KEY -u TRT_REDIS_PASSWORD -u TRT_AUTH_ENV "${unset_keys[@]}" "$@" TRT_LC_TAG="$tag" dotnet "$dll") \
+    (cd "$REPO_ROOT" && exec setsid env -u TRT_ADMIN_KEY -u TRT_REDIS_PASSWORD -u LC_AUTH_KEYS "${unset_keys[@]}" "$@" TRT_LC_TAG="$tag" dotnet "$dll") \
         </dev/null >>"$LOG_DIR/$name.log" 2>&1 &
     pid=$!
     write_pid_file "$name" "$pid" "$dll" "$tag"
@@ -341,7 +341,7 @@ start_gateway() {
         envs+=("$line")
         index="${line#Auth__Keys__}"; index="${index%%__*}"
         ((index + 1 > next)) && next=$((index + 1))
-    done <<<"$TRT_AUTH_ENV"
+    done <<<"$LC_AUTH_KEYS"
     if [[ -n "$TRT_ADMIN_KEY" ]]; then
         local hash
         hash=$(printf '%s' "$TRT_ADMIN_KEY" | sha256sum | cut -d' ' -f1)

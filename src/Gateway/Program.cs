@@ -8,16 +8,15 @@ var builder = WebApplication.CreateBuilder(args);
 try
 {
     builder.AddGatewayHttp(); // first: its start-up checks refuse a bad configuration before anything starts
+    builder.AddTrtClusterOrEmbeddedSilo(client => client.AddGatewayCountChangedHandler(
+        sp => (_, e) => sp.GetRequiredService<GatewayLossSignal>().GatewayCountChanged(e.NumberOfConnectedGateways, e.PreviousNumberOfConnectedGateways)));
 }
-catch (GatewayStartupException ex) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
+catch (Exception ex) when (ex is GatewayStartupException or StartupCheckException && System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
 {
     // One clear line for the operator, no stack trace (the functional tests' host sees the exception itself).
     Console.Error.WriteLine($"trt-gateway: {ex.Message}");
     return 2;
 }
-
-builder.AddTrtClusterOrEmbeddedSilo(client => client.AddGatewayCountChangedHandler(
-    sp => (_, e) => sp.GetRequiredService<GatewayLossSignal>().GatewayCountChanged(e.NumberOfConnectedGateways, e.PreviousNumberOfConnectedGateways)));
 
 var app = builder.Build();
 app.UseGatewayHttp();

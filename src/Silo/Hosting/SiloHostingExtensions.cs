@@ -49,7 +49,9 @@ public static class SiloHostingExtensions
         var storageSerializer = new JsonGrainStorageSerializer();
         if (redisUrl is not null)
         {
-            var redis = RedisUrl.Parse(redisUrl);
+            var redis = RedisConnection.Options(configuration, redisUrl);
+            RedisConnection.VerifyAccess(redis);
+
             AddRedisServices(services, redis);
             if (clustering)
             {
@@ -89,6 +91,12 @@ public static class SiloHostingExtensions
 
             silo.AddMemoryGrainStorage(StorageNames.Sessions, o => o.GrainStorageSerializer = storageSerializer);
             silo.UseInMemoryReminderService();
+        }
+
+        var tls = configuration.GetSection(TlsSettings.Section).Get<TlsSettings>() ?? new TlsSettings();
+        if (tls.Enabled)
+        {
+            silo.UseTrtTls(tls);
         }
 
         if (clustering)
