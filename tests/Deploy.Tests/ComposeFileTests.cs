@@ -54,7 +54,7 @@ public sealed class ComposeFileTests
         var appendOnly = IndexOf(command, "--appendonly");
         Assert.True(appendOnly >= 0 && command[appendOnly + 1] == "yes", "command lacks --appendonly yes");
         // The password belongs to the ACL user "trt"; ":?" makes compose refuse to start without one.
-        Assert.Contains(command, c => c.StartsWith("trt on >${REDIS_PASSWORD:?", StringComparison.Ordinal));
+        Assert.Contains(command, c => c.StartsWith(">${REDIS_PASSWORD:?", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,9 +29,9 @@ public sealed class RedisTlsTests : IAsyncLifetime
             "--port", "0", "--tls-port", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
             "--tls-cert-file", _certificates.CertificatePath, "--tls-key-file", _certificates.KeyPath,
             "--tls-ca-cert-file", _certificates.CaPath, "--tls-auth-clients", "no",
-            "--user", "default off", "--user", $"trt on >{Password} {rules}",
             "--save", "", "--appendonly", "no", "--dir", _dataDir,
-        })
+            "--user", "default", "off", "--user", "trt", "on", $">{Password}",
+        }.Concat(rules.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
         {
             start.ArgumentList.Add(arg);
         }
