@@ -34,7 +34,12 @@
 #   TRT_CLUSTER_ID=trt-local    Orleans ClusterId; two clusters with equal ids on one Redis merge,
 #   TRT_SERVICE_ID=trt-orleans  Orleans ServiceId   so give every concurrent cluster its own ids
 #   TRT_ADMIN_KEY=              if set, gateways require API keys and this key is an admin key
-#                               (client id "local-admin"); only its SHA-256 is passed to them
+#                               (client id "local-admin"); only its SHA-256 is passed to them.
+#                               Keys configured as Auth__Keys__<i>__* in the environment of `up`
+#                               are kept too: the admin key takes the next free index, never
+#                               overwriting one of them. `up` records all keys (hashes only) in
+#                               cluster.env, so `restart` or `start-gateway` from any shell brings
+#                               gateways back with exactly the keys the cluster was started with.
 #   TRT_APPENDFSYNC=everysec    Redis appendfsync. everysec: a machine crash loses at most ~1 s
 #                               of writes while every grain write stays at memory speed; "always"
 #                               loses nothing acknowledged but makes each write wait for the disk;
@@ -93,6 +98,11 @@ TRT_GW_HTTP_BASE="${TRT_GW_HTTP_BASE:-8091}"
 TRT_CLUSTER_ID="${TRT_CLUSTER_ID:-trt-local}"
 TRT_SERVICE_ID="${TRT_SERVICE_ID:-trt-orleans}"
 TRT_ADMIN_KEY="${TRT_ADMIN_KEY:-}"
+# Auth__Keys__* settings of the cluster, one NAME=value per line: from the environment at `up`,
+# from cluster.env afterwards (the caller's environment then no longer matters).
+if [[ "$CMD" == "up" || -z "${LC_AUTH_KEYS+x}" ]]; then
+    LC_AUTH_KEYS="$(env | grep -E '^Auth__Keys__[0-9]+__(ClientId|Role|Sha256)=' | sort || true)"
+fi
 TRT_APPENDFSYNC="${TRT_APPENDFSYNC:-everysec}"
 TRT_NO_BUILD="${TRT_NO_BUILD:-}"
 TRT_READY_TIMEOUT="${TRT_READY_TIMEOUT:-120}"
@@ -260,7 +270,7 @@ save_state() {
         local v
         for v in TRT_PORT TRT_SILOS TRT_GATEWAYS TRT_REDIS_PORT TRT_REDIS_PASSWORD TRT_SILO_PORT_BASE \
                  TRT_GATEWAY_PORT_BASE TRT_SILO_HTTP_BASE TRT_GW_HTTP_BASE TRT_CLUSTER_ID TRT_SERVICE_ID \
-                 TRT_ADMIN_KEY TRT_APPENDFSYNC TRT_READY_TIMEOUT TRT_STOP_GRACE; do
+                 TRT_ADMIN_KEY LC_AUTH_KEYS TRT_APPENDFSYNC TRT_READY_TIMEOUT TRT_STOP_GRACE; do
             printf '%s=%q\n' "$v" "${!v}"
         done
     } >"$STATE_FILE"
@@ -276,7 +286,10 @@ launch_dotnet() {
     [[ -f "$dll" ]] || die "$dll not found: run without TRT_NO_BUILD=1 or build Release first"
     echo "---- $(date -u +%FT%TZ) starting $name" >>"$LOG_DIR/$name.log"
     # Secrets given to this script stay out of the children's environment.
-    (cd "$REPO_ROOT" && exec setsid env -u TRT_ADMIN_KEY -u TRT_REDIS_PASSWORD "$@" TRT_LC_TAG="$tag" dotnet "$dll") \
+    # Keys come only from the cluster's recorded settings, never from the caller's environment.
+    local unset_keys=() k
+    for k in $(compgen -e | grep '^Auth__Keys__' || true); do unset_keys+=(-u "$k"); done
+    (cd "$REPO_ROOT" && exec setsid env -u TRT_ADMIN_KEY -u TRT_REDIS_PASSWORD -u LC_AUTH_KEYS "${unset_keys[@]}" "$@" TRT_LC_TAG="$tag" dotnet "$dll") \
         </dev/null >>"$LOG_DIR/$name.log" 2>&1 &
     pid=$!
     write_pid_file "$name" "$pid" "$dll" "$tag"
@@ -322,10 +335,17 @@ start_gateway() {
     if port_stays_in_use "$(gw_http_port "$n")"; then die "$name: port $(gw_http_port "$n") is already in use"; fi
     mapfile -t envs < <(common_env)
     envs+=("ASPNETCORE_URLS=http://127.0.0.1:$(gw_http_port "$n")")
+    local line next=0 index
+    while IFS= read -r line; do
+        [[ -n "$line" ]] || continue
+        envs+=("$line")
+        index="${line#Auth__Keys__}"; index="${index%%__*}"
+        ((index + 1 > next)) && next=$((index + 1))
+    done <<<"$LC_AUTH_KEYS"
     if [[ -n "$TRT_ADMIN_KEY" ]]; then
         local hash
         hash=$(printf '%s' "$TRT_ADMIN_KEY" | sha256sum | cut -d' ' -f1)
-        envs+=("Auth__Keys__0__ClientId=local-admin" "Auth__Keys__0__Role=admin" "Auth__Keys__0__Sha256=$hash")
+        envs+=("Auth__Keys__${next}__ClientId=local-admin" "Auth__Keys__${next}__Role=admin" "Auth__Keys__${next}__Sha256=$hash")
     fi
     launch_dotnet "$name" "$GATEWAY_DLL" "${envs[@]}"
 }

@@ -5,9 +5,18 @@ using TrtOrleans.Gateway.Http;
 using TrtOrleans.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddTrtClusterOrEmbeddedSilo(client => client.AddGatewayCountChangedHandler(
-    sp => (_, e) => sp.GetRequiredService<GatewayLossSignal>().GatewayCountChanged(e.NumberOfConnectedGateways, e.PreviousNumberOfConnectedGateways)));
-builder.AddGatewayHttp();
+try
+{
+    builder.AddGatewayHttp(); // first: its start-up checks refuse a bad configuration before anything starts
+    builder.AddTrtClusterOrEmbeddedSilo(client => client.AddGatewayCountChangedHandler(
+        sp => (_, e) => sp.GetRequiredService<GatewayLossSignal>().GatewayCountChanged(e.NumberOfConnectedGateways, e.PreviousNumberOfConnectedGateways)));
+}
+catch (Exception ex) when (ex is GatewayStartupException or StartupCheckException && System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
+{
+    // One clear line for the operator, no stack trace (the functional tests' host sees the exception itself).
+    Console.Error.WriteLine($"trt-gateway: {ex.Message}");
+    return 2;
+}
 
 var app = builder.Build();
 app.UseGatewayHttp();
@@ -16,6 +25,7 @@ app.MapSessionApi();
 app.MapAdminApi();
 app.MapOrleansDashboard("/dashboard").RequireAuthorization(GatewayAuth.AdminPolicy);
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the functional tests.</summary>
 public partial class Program;

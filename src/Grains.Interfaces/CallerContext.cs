@@ -1,11 +1,14 @@
 namespace TrtOrleans.Grains.Interfaces;
 
-/// <summary>Who is calling, carried in the Orleans RequestContext from the gateway to the grains (api.md: a session
-/// belongs to the client that created it; another client's key gets 404 for it).</summary>
+/// <summary>Who is calling, carried in the Orleans RequestContext from the gateway to the grains. Fail-closed: a call
+/// that carries no identity is denied everything, except the internal admin and cleanup paths, which mark themselves
+/// with <see cref="MarkInternal"/>. Anything that reaches a silo port without going through the gateway therefore
+/// sees no session.</summary>
 public static class CallerContext
 {
     public const string ClientIdKey = "trt.client_id";
     public const string AdminKey = "trt.admin";
+    public const string InternalKey = "trt.internal";
 
     public static void Set(string? clientId, bool isAdmin)
     {
@@ -20,10 +23,35 @@ public static class CallerContext
         }
     }
 
-    /// <summary>True when the current caller may see a session owned by <paramref name="owner"/>.</summary>
+    /// <summary>Marks the current call chain as the cluster's own work (the periodic cleanup reminder). Only code that
+    /// runs inside a silo without an external caller may call this.</summary>
+    public static void MarkInternal() => RequestContext.Set(InternalKey, true);
+
+    /// <summary>The caller's client id, or null when the call carries none.</summary>
+    public static string? ClientId => RequestContext.Get(ClientIdKey) as string;
+
+    /// <summary>An admin caller or the cluster's own internal work.</summary>
+    public static bool IsPrivileged => RequestContext.Get(AdminKey) is true || RequestContext.Get(InternalKey) is true;
+
+    /// <summary>True when the current caller may use a session owned by <paramref name="owner"/>: its owner, an admin
+    /// or internal work. No identity means no access.</summary>
     public static bool MayAccess(string? owner)
     {
-        var caller = RequestContext.Get(ClientIdKey) as string;
-        return owner is null || caller is null || RequestContext.Get(AdminKey) is true || owner == caller;
+        if (IsPrivileged)
+        {
+            return true;
+        }
+
+        var caller = ClientId;
+        return caller is not null && owner is not null && string.Equals(owner, caller, StringComparison.Ordinal);
+    }
+
+    /// <summary>Throws unless the caller is an admin or internal work (the admin grain's queries and cleanup).</summary>
+    public static void DemandPrivileged()
+    {
+        if (!IsPrivileged)
+        {
+            throw new UnauthorizedAccessException("This operation needs an admin caller.");
+        }
     }
 }

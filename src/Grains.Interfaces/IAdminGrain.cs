@@ -12,6 +12,15 @@ public interface IAdminGrain : IGrainWithIntegerKey
 
     /// <summary>The day's counters, or null when nothing was recorded that day.</summary>
     Task<DailyAnalytics?> GetDailyAsync(DateOnly day);
+
+    /// <summary>The crisis audit records of one session (by its grain key), oldest first.</summary>
+    Task<AuditSessionRecords> ReadAuditAsync(string sessionKey, int limit);
+
+    /// <summary>Checks the whole audit hash chain.</summary>
+    Task<AuditVerification> VerifyAuditAsync();
+
+    /// <summary>Drops audit records older than the audit retention (Audit:Retention); returns how many.</summary>
+    Task<int> TrimAuditAsync();
 }
 
 [GenerateSerializer, Alias("trt.session_listing_item.v1")]
@@ -20,7 +29,8 @@ public sealed record SessionListingItem(
     [property: Id(1)] string CurrentSubstate,
     [property: Id(2)] DateTimeOffset LastInteraction,
     [property: Id(3)] int TurnCount,
-    [property: Id(4)] string Status);
+    [property: Id(4)] string Status,
+    [property: Id(5)] string? ClientId = null);
 
 [GenerateSerializer, Alias("trt.session_listing.v1")]
 public sealed record SessionListing([property: Id(0)] int TotalSessions, [property: Id(1)] SessionListingItem[] Sessions);

@@ -23,7 +23,10 @@ public sealed record SessionMetadata(
 public sealed record CreateSessionRequest([property: Id(0)] SessionMetadata Metadata);
 
 [GenerateSerializer, Alias("trt.create_session_result.v1")]
-public sealed record CreateSessionResult([property: Id(0)] bool Created, [property: Id(1)] DateTimeOffset CreatedAt);
+public sealed record CreateSessionResult(
+    [property: Id(0)] bool Created,
+    [property: Id(1)] DateTimeOffset CreatedAt,
+    [property: Id(2)] bool QuotaExceeded = false);
 
 [GenerateSerializer, Alias("trt.input_request.v1")]
 public sealed record InputRequest(
@@ -45,6 +48,8 @@ public enum InputStatus
     InputTooLong = 3,
     /// <summary>The session belongs to another client (answered as 404).</summary>
     NotFound = 4,
+    /// <summary>Creating the session would exceed the client's quota of live sessions (429).</summary>
+    QuotaExceeded = 5,
 }
 
 [GenerateSerializer, Alias("trt.input_outcome.v1")]

@@ -4,7 +4,22 @@ namespace TrtOrleans.Silo;
 
 public static class Program
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            await RunAsync(args);
+            return 0;
+        }
+        catch (StartupCheckException ex)
+        {
+            // One clear line for the operator, no stack trace.
+            await Console.Error.WriteLineAsync($"trt-silo: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))

@@ -170,6 +170,26 @@ public sealed class ClusterFixture : IAsyncLifetime
             : 0;
     }
 
+    /// <summary>Every component's log of the running cluster (silos, gateways, Redis, nginx), by file name.</summary>
+    public IReadOnlyList<(string Name, string Text)> ComponentLogs()
+    {
+        var logs = new List<(string, string)>();
+        foreach (var dir in new[] { Path.Combine(_runDir, "logs"), Path.Combine(_runDir, "nginx", "logs"), Path.Combine(_runDir, "redis") })
+        {
+            if (Directory.Exists(dir))
+            {
+                foreach (var file in Directory.EnumerateFiles(dir, "*.log"))
+                {
+                    using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    using var reader = new StreamReader(stream);
+                    logs.Add((Path.GetFileName(file), reader.ReadToEnd()));
+                }
+            }
+        }
+
+        return logs;
+    }
+
     /// <summary>Where the component logs of the last run are kept (the run directory itself is deleted).</summary>
     public static string KeptLogsDir => Path.Combine(AppContext.BaseDirectory, "cluster-logs");
 

@@ -344,7 +344,8 @@ public sealed class ClusterScenarioTests(ClusterFixture cluster, ITestOutputHelp
                          $"per session {perSession} B; append-only files grew by {cluster.AppendOnlyBytes() - aofBefore} B before the rewrite");
 
         // Where one session's bytes are (state, history pages, wrapped data key), for the operations notes.
-        var sample = $"mem-{tag}-0";
+        // Session ids are scoped per client: the grain key is "{client_id}~{session_id}" (the admin key's client here).
+        var sample = $"local-admin~mem-{tag}-0";
         var parts = new List<string>();
         foreach (var (name, letter) in new[] { ("state", "s"), ("history", "h"), ("data key", "k") })
         {

@@ -30,6 +30,7 @@ public sealed class KubernetesManifestTests
         ["Role"] = "rbac.authorization.k8s.io/v1",
         ["RoleBinding"] = "rbac.authorization.k8s.io/v1",
         ["PodDisruptionBudget"] = "policy/v1",
+        ["NetworkPolicy"] = "networking.k8s.io/v1",
         ["Kustomization"] = "kustomize.config.k8s.io/v1beta1",
     };
 
@@ -239,7 +240,7 @@ public sealed class KubernetesManifestTests
         var container = Container(redis);
         Assert.Contains(container.Seq("volumeMounts").Maps(), m => m.Str("name") == claim.Path("metadata").Str("name") && m.Str("mountPath") == "/data");
         Assert.Equal("trt-redis", Env(container)["REDIS_PASSWORD"].Path("valueFrom.secretKeyRef").Str("name"));
-        Assert.Contains("--requirepass", container.Seq("args").Scalars());
+        Assert.Contains(">$(REDIS_PASSWORD)", container.Seq("args").Scalars());
     }
 
     [Fact]

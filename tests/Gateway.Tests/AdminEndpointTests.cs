@@ -107,15 +107,3 @@ public sealed class ClientLimitTests(ClientLimitTests.Factory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode); // probes are never limited
     }
 }
-
-public sealed class LoopbackWithoutKeysTests
-{
-    [Theory]
-    [InlineData("http://0.0.0.0:8090", "http://127.0.0.1:8090")]
-    [InlineData("http://*:8091;http://localhost:8092", "http://127.0.0.1:8091|http://localhost:8092")]
-    [InlineData("http://10.1.2.3:80", "http://127.0.0.1:80")]
-    public void WithoutKeysEveryListenAddressBecomesLoopback(string configured, string expected)
-    {
-        Assert.Equal(expected.Split('|'), TrtOrleans.Gateway.Hosting.GatewayHosting.LoopbackOnly(configured));
-    }
-}

@@ -28,8 +28,9 @@ public sealed class AuthenticationTests(SecuredGatewayFactory factory) : IClassF
         await SessionEndpointTests.AssertProblemAsync(await other.GetAsync($"/api/v1/session/{id}/status"), HttpStatusCode.NotFound, "not_found");
         await SessionEndpointTests.AssertProblemAsync(await other.GetAsync($"/api/v1/session/{id}/history"), HttpStatusCode.NotFound, "not_found");
         await SessionEndpointTests.AssertProblemAsync(await other.DeleteAsync($"/api/v1/session/{id}"), HttpStatusCode.NotFound, "not_found");
-        await SessionEndpointTests.AssertProblemAsync(
-            await other.PostJsonAsync($"/api/v1/session/{id}/input", new { user_input = "hello" }), HttpStatusCode.NotFound, "not_found");
+        // Input to that id starts other's own session (ids are scoped per client), leaving the owner's untouched.
+        var own = await (await other.PostJsonAsync($"/api/v1/session/{id}/input", new { user_input = "hello" })).JsonAsync();
+        Assert.Equal(1, own.GetProperty("turn").GetInt32());
 
         var status = await (await owner.GetAsync($"/api/v1/session/{id}/status")).JsonAsync();
         Assert.Equal(1, status.GetProperty("turn_count").GetInt32());

@@ -23,6 +23,9 @@ public class GatewayFactory : WebApplicationFactory<Program>
 
     public int RedisDatabase { get; private set; }
 
+    /// <summary>Settings applied last (they override the defaults above).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
@@ -47,6 +50,11 @@ public class GatewayFactory : WebApplicationFactory<Program>
                 builder.UseSetting($"Auth:Keys:{i}:Sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(keys[i].Item3))));
             }
         }
+
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient ClientWithKey(string? key)
@@ -59,6 +67,14 @@ public class GatewayFactory : WebApplicationFactory<Program>
 
         return client;
     }
+}
+
+/// <summary>A gateway built for one test with its own settings (start-up checks, limits, CORS).</summary>
+public sealed class ConfiguredGatewayFactory(bool keys, IReadOnlyDictionary<string, string?> settings) : GatewayFactory
+{
+    protected override bool WithKeys => keys;
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => settings;
 }
 
 public sealed class RedisGatewayFactory : GatewayFactory

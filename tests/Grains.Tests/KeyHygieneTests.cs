@@ -75,7 +75,7 @@ public sealed class KeyHygieneTests(TrtClusterFixture fixture) : IClassFixture<T
         }
 
         Assert.Contains(keys, k => k.StartsWith(fixture.Keys.Prefix + "analytics:daily:", StringComparison.Ordinal));
-        Assert.Contains(fixture.Keys.AuditStreamKey, keys);
+        Assert.Contains(fixture.Keys.AuditKey("chain"), keys);
     }
 
     /// <summary>The Redis Cluster hash tag of a key: the part between its first '{' and the next '}'.</summary>
@@ -88,8 +88,10 @@ public sealed class KeyHygieneTests(TrtClusterFixture fixture) : IClassFixture<T
 
     /// <summary>The sets of docs/redis-keys.md that have no TTL by design, each bounded.</summary>
     private bool IsDocumentedBoundedSet(string key) =>
-        key == fixture.Keys.AuditStreamKey
+        key == fixture.Keys.AuditKey("chain") || key == fixture.Keys.AuditKey("head")
+        || key == fixture.Keys.AuditKey("ids") || key == fixture.Keys.AuditKey("anchor")
         || (key.StartsWith(fixture.Keys.Prefix + "{b", StringComparison.Ordinal) && (key.EndsWith("}:idx", StringComparison.Ordinal) || key.EndsWith("}:sum", StringComparison.Ordinal)))
+        || (key.StartsWith(fixture.Keys.Prefix + "{c:", StringComparison.Ordinal) && key.EndsWith("}:sessions", StringComparison.Ordinal))
         || key.StartsWith($"{fixture.ServiceId}/members/", StringComparison.Ordinal)
         || key.StartsWith($"{fixture.ServiceId}/reminders", StringComparison.Ordinal)
         || key.Contains("/reminders", StringComparison.Ordinal);

@@ -73,15 +73,33 @@ public class TrtClusterFixture : IAsyncLifetime
         builder.Properties["REDIS_URL"] = Redis.Url(Database);
         builder.Properties["Sessions:RateLimit"] = "10";
         builder.Properties["Storage:Encryption:Keys:k1"] = TestKey;
+        builder.Properties["Audit:SessionRefKey"] = "test-session-reference-key-0123456789abcdef";
         foreach (var (key, value) in Settings)
         {
             builder.Properties[key] = value!;
         }
 
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
+    }
+
+    /// <summary>The cluster denies calls without a caller identity; the tests call as the gateway does with
+    /// authentication off (the local developer scope, every role) unless a test sets its own caller or asks for none.</summary>
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+            client.AddOutgoingGrainCallFilter(context =>
+            {
+                if (!TestCaller.Anonymous.Value && CallerContext.ClientId is null)
+                {
+                    CallerContext.Set(SessionKey.LocalClient, isAdmin: true);
+                }
+
+                return context.Invoke();
+            });
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator
@@ -91,6 +109,12 @@ public class TrtClusterFixture : IAsyncLifetime
             silo.AddTrt(silo.Configuration, clustering: false);
             var clockId = silo.Configuration["TrtTest:ClockId"]!;
             silo.Services.AddSingleton<TimeProvider>(Clocks[clockId]);
+            if (silo.Configuration.GetValue<bool>("TrtTest:AuditFaults"))
+            {
+                silo.Services.AddSingleton<Safety.RedisAuditTrail>();
+                silo.Services.AddSingleton<Safety.IAuditTrail>(sp => new FaultInjectingAuditTrail(sp.GetRequiredService<Safety.RedisAuditTrail>()));
+            }
+
             if (silo.Configuration.GetValue<bool>("TrtTest:FaultInjection"))
             {
                 // Wrap the real Redis store so a test can make a session's next commit or erase fail.

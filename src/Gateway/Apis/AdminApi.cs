@@ -16,6 +16,8 @@ public static class AdminApi
         api.MapGet("/analytics/daily/{date}", DailyAsync);
         api.MapPost("/admin/cleanup", CleanupAsync);
         api.MapGet("/admin/cluster", ClusterAsync);
+        api.MapGet("/admin/audit", AuditAsync);
+        api.MapGet("/admin/audit/verify", VerifyAuditAsync);
         return app;
     }
 
@@ -83,6 +85,56 @@ public static class AdminApi
             .Select(a => new { address = a.ToString(), session_activations = sessionsBySilo.GetValueOrDefault(a.ToString()) })
             .ToArray();
         return Results.Json(new { silos, timestamp = DateTimeOffset.UtcNow }, GatewayJson.Options);
+    }
+
+    /// <summary>A session's crisis audit records. The session is named as its client knows it: session_id plus
+    /// client_id (the client whose scope it is in; default: the caller's own scope, the only one without keys).</summary>
+    private static async Task<IResult> AuditAsync(
+        string? session_id, string? client_id, string? limit, HttpContext http, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    {
+        var count = 100;
+        if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > MaxListLimit))
+        {
+            return Problems.Validation($"limit must be an integer from 1 to {MaxListLimit}");
+        }
+
+        if (session_id is null || RequestValidation.CheckSessionId(session_id) is not null)
+        {
+            return Problems.Validation("session_id must match ^[A-Za-z0-9_-]{1,128}$");
+        }
+
+        var scope = client_id ?? GatewayAuth.ScopeOf(http);
+        var found = await calls.RunAsync(
+            () => cluster.GetGrain<IAdminGrain>(0).ReadAuditAsync(SessionKey.For(scope, session_id), count), idempotent: true, ct);
+        if (found.Records.Length == 0)
+        {
+            return Problems.Create(StatusCodes.Status404NotFound, "not_found", $"No audit records for session '{session_id}'");
+        }
+
+        return Results.Json(new
+        {
+            session_ref = found.SessionRef,
+            records = found.Records.Select(r => new
+            {
+                seq = r.Seq,
+                timestamp = r.Timestamp,
+                @event = r.Event,
+                risk_level = r.RiskLevel,
+                engine_version = r.EngineVersion,
+                session_ref = r.SessionRef,
+                turn = r.Turn,
+                prev_hash = r.PrevHash,
+                hash = r.Hash,
+            }),
+        }, GatewayJson.Options);
+    }
+
+    private static async Task<IResult> VerifyAuditAsync(IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    {
+        var result = await calls.RunAsync(() => cluster.GetGrain<IAdminGrain>(0).VerifyAuditAsync(), idempotent: true, ct);
+        return result.FirstBad is { } bad
+            ? Results.Json(new { valid = result.Valid, records = result.Records, first_bad = bad }, GatewayJson.Options)
+            : Results.Json(new { valid = result.Valid, records = result.Records }, GatewayJson.Options);
     }
 
     private static async Task<IResult> CleanupAsync(string? inactive_hours, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)

@@ -41,8 +41,13 @@ public static class SessionApi
             return Problems.Validation(metadataError);
         }
 
-        var grain = cluster.SessionGrain(id);
+        var grain = Session(cluster, request.HttpContext, id);
         var result = await calls.RunAsync(() => grain.CreateAsync(new CreateSessionRequest(metadata!)), idempotent: true, ct);
+        if (result.QuotaExceeded)
+        {
+            return QuotaExceeded();
+        }
+
         if (!result.Created)
         {
             return Problems.Create(StatusCodes.Status409Conflict, "conflict", $"Session '{id}' already exists");
@@ -92,7 +97,7 @@ public static class SessionApi
         }
 
         var metadata = new SessionMetadata(GatewayAuth.ClientIdOf(request.HttpContext), null, null, SessionMetadata.ViaInputEndpoint, null, []);
-        var grain = cluster.SessionGrain(id!);
+        var grain = Session(cluster, request.HttpContext, id!);
         var outcome = await calls.RunAsync(
             () => grain.SendInputAsync(new InputRequest(body.UserInput!, requestId, metadata)), idempotent: requestId is not null, ct);
         return outcome.Status switch
@@ -100,6 +105,7 @@ public static class SessionApi
             InputStatus.RateLimited => Problems.RateLimited(
                 outcome.RetryAfterSeconds, "More than 10 inputs within a minute on this session; retry later"),
             InputStatus.NotFound => Problems.NotFound(id!),
+            InputStatus.QuotaExceeded => QuotaExceeded(),
             // A known request id whose stored reply is gone (should not happen within the session's lifetime): the
             // turn must not run twice, so say so instead of answering with an empty body.
             InputStatus.Replayed when outcome.Response is null => Problems.Create(
@@ -109,18 +115,18 @@ public static class SessionApi
         };
     }
 
-    private static async Task<IResult> StatusAsync(string id, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(string id, HttpContext http, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         if (!RequestValidation.IsValidSessionId(id))
         {
             return Problems.NotFound(id);
         }
 
-        var status = await calls.RunAsync(() => cluster.SessionGrain(id).GetStatusAsync(), idempotent: true, ct);
+        var status = await calls.RunAsync(() => Session(cluster, http, id).GetStatusAsync(), idempotent: true, ct);
         return status is null ? Problems.NotFound(id) : Results.Json(StatusView(status), GatewayJson.Options);
     }
 
-    private static async Task<IResult> HistoryAsync(string id, string? limit, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<IResult> HistoryAsync(string id, string? limit, HttpContext http, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var count = 10;
         if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > 50))
@@ -133,18 +139,18 @@ public static class SessionApi
             return Problems.NotFound(id);
         }
 
-        var history = await calls.RunAsync(() => cluster.SessionGrain(id).GetHistoryAsync(count), idempotent: true, ct);
+        var history = await calls.RunAsync(() => Session(cluster, http, id).GetHistoryAsync(count), idempotent: true, ct);
         return history is null ? Problems.NotFound(id) : Results.Json(history, GatewayJson.Options);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         if (!RequestValidation.IsValidSessionId(id))
         {
             return Problems.NotFound(id);
         }
 
-        var existed = await calls.RunAsync(() => cluster.SessionGrain(id).EraseAsync(), idempotent: true, ct);
+        var existed = await calls.RunAsync(() => Session(cluster, http, id).EraseAsync(), idempotent: true, ct);
         return existed
             ? Results.Json(new { message = $"Session '{id}' deleted successfully", timestamp = DateTimeOffset.UtcNow }, GatewayJson.Options)
             : Problems.NotFound(id);
@@ -181,6 +187,14 @@ public static class SessionApi
 
         return view;
     }
+
+    /// <summary>The caller's own session of that id: ids are scoped per client (SessionKey), so another client's
+    /// session of the same id is simply a different grain, and a taken id elsewhere looks free.</summary>
+    private static ISessionGrain Session(IClusterClient cluster, HttpContext http, string id) =>
+        cluster.SessionGrain(SessionKey.For(GatewayAuth.ScopeOf(http), id));
+
+    private static IResult QuotaExceeded() =>
+        Problems.RateLimited(60, "This client has reached its quota of live sessions; end or erase some, or retry later");
 
     /// <summary>api.md: session_&lt;yyyyMMdd_HHmmss&gt;_&lt;8 hex&gt;.</summary>
     private static string NewSessionId() =>

@@ -17,22 +17,21 @@ public static partial class GatewayHosting
     public static WebApplicationBuilder AddGatewayHttp(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var urls = configuration["urls"] ?? configuration["ASPNETCORE_URLS"];
-        if (string.IsNullOrEmpty(urls))
+        var auth = configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
+        EdgeChecks.ValidateKeys(auth);
+        // api.md: with no keys configured, authentication is off, so the gateway listens on loopback only (the same
+        // idea as Redis's protected mode): any other configured endpoint, however configured, stops the start.
+        EdgeChecks.RequireLoopbackWithoutKeys(configuration, auth);
+        if (EdgeChecks.ConfiguredEndpoints(configuration).Count == 0)
         {
             builder.WebHost.UseUrls(DefaultUrl);
-        }
-        else if (configuration.GetSection($"{AuthSettings.Section}:Keys").GetChildren().Any() is false)
-        {
-            // api.md: with no keys configured, authentication is off, so the gateway listens on loopback only (the
-            // same idea as Redis's protected mode) whatever address it was given.
-            builder.WebHost.UseUrls(LoopbackOnly(urls));
         }
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Apply(o.SerializerOptions));
         builder.Services.TryAddTimeProvider();
         builder.Services.AddGatewayAuth(configuration);
+        builder.Services.AddEdgeGuards(configuration);
         builder.Services.AddSingleton<GatewayLossSignal>();
         builder.Services.AddSingleton<ClusterCalls>();
         builder.Services.Configure<ClientLimitSettings>(configuration.GetSection(ClientLimitSettings.Section));
@@ -75,13 +74,16 @@ public static partial class GatewayHosting
                 ? Task.CompletedTask
                 : Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
                     ErrorCode(context.HttpContext.Response.StatusCode), "Request could not be served"));
+        app.UseEdgeGuards();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        // The caller's identity travels to the grains in the Orleans request context (ownership checks).
+        // The caller's identity travels to the grains in the Orleans request context (ownership checks, which deny a
+        // call without identity). With authentication off the one local developer is every role.
         app.Use((context, next) =>
         {
-            CallerContext.Set(GatewayAuth.ClientIdOf(context), GatewayAuth.IsAdmin(context));
+            var off = !AuthSettings.Enabled(context);
+            CallerContext.Set(off ? SessionKey.LocalClient : GatewayAuth.ClientIdOf(context), off || GatewayAuth.IsAdmin(context));
             return next(context);
         });
         if (!app.Services.GetRequiredService<IOptions<AuthSettings>>().Value.IsEnabled)
@@ -109,21 +111,6 @@ public static partial class GatewayHosting
         await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "service_unavailable",
             "The service is temporarily unavailable; retry shortly", TimeSpan.FromSeconds(2));
     }
-
-    /// <summary>The same URLs with every non-loopback host replaced by 127.0.0.1.</summary>
-    internal static string[] LoopbackOnly(string urls) =>
-    [
-        .. urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url =>
-        {
-            var uri = new UriBuilder(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));
-            if (uri.Host is not ("localhost" or "127.0.0.1" or "[::1]" or "::1"))
-            {
-                uri.Host = "127.0.0.1";
-            }
-
-            return $"{uri.Scheme}://{uri.Host}:{uri.Port}";
-        }),
-    ];
 
     private static string ErrorCode(int status) => status switch
     {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using TrtOrleans.Grains.Interfaces;
 
 namespace TrtOrleans.Gateway.Http;
 
@@ -32,6 +33,10 @@ public static class GatewayAuth
 
     public static bool IsAdmin(HttpContext context) => context.User.IsInRole("admin");
 
+    /// <summary>The session scope of the caller: its client_id, or the developer scope when authentication is off.</summary>
+    public static string ScopeOf(HttpContext context) =>
+        ClientIdOf(context) ?? (AuthSettings.Enabled(context) ? throw new InvalidOperationException("unauthenticated caller") : SessionKey.LocalClient);
+
     private static bool IsOff(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext c) =>
         c.Resource is HttpContext http && !http.RequestServices.GetRequiredService<IOptions<AuthSettings>>().Value.IsEnabled;
 
@@ -55,16 +60,23 @@ public static class GatewayAuth
         }
     }
 
+    /// <summary>Basic authentication (the admin key as password) is for a browser opening the dashboard, so it is
+    /// accepted only on dashboard reads. Every other call, above all each state-changing admin call, needs the
+    /// X-API-Key header, which a cross-site form or image cannot send: no cross-site request forgery.</summary>
+    private static bool BasicAllowed(HttpRequest request) =>
+        request.Path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase) && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+
     private sealed class ApiKeyHandler(
         IOptionsMonitor<AuthenticationSchemeOptions> options,
         ILoggerFactory loggerFactory,
         UrlEncoder encoder,
-        IOptions<AuthSettings> settings) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+        IOptions<AuthSettings> settings,
+        FailedAuthLimiter failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
     {
         protected override Task<AuthenticateResult> HandleAuthenticateAsync()
         {
             var key = Request.Headers[HeaderName].ToString();
-            if (key.Length == 0)
+            if (key.Length == 0 && BasicAllowed(Request))
             {
                 key = BasicPassword(Request.Headers.Authorization.ToString()) ?? "";
             }
@@ -79,6 +91,7 @@ public static class GatewayAuth
                 k.Sha256 is { Length: 64 } hex && CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hex), hash));
             if (match is null)
             {
+                failures.RecordFailure(FailedAuthLimiter.SourceOf(Context));
                 return Task.FromResult(AuthenticateResult.Fail("unknown key"));
             }
 
@@ -90,7 +103,11 @@ public static class GatewayAuth
         protected override Task HandleChallengeAsync(AuthenticationProperties properties)
         {
             // Browsers (the dashboard) can answer a Basic challenge with the admin key as the password.
-            Response.Headers.WWWAuthenticate = "Basic realm=\"trt-admin\"";
+            if (BasicAllowed(Request))
+            {
+                Response.Headers.WWWAuthenticate = "Basic realm=\"trt-admin\"";
+            }
+
             return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "unauthorized", $"A valid {HeaderName} header is required");
         }
 

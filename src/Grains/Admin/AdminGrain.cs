@@ -3,30 +3,42 @@ using TrtOrleans.Grains.Analytics;
 using TrtOrleans.Grains.Index;
 using TrtOrleans.Grains.Interfaces;
 using TrtOrleans.Grains.Persistence;
+using TrtOrleans.Grains.Safety;
+using Microsoft.Extensions.Options;
 
 namespace TrtOrleans.Grains.Admin;
 
 [StatelessWorker]
 [GrainType("admin")]
-public sealed class AdminGrain(ISessionIndex index, IAnalyticsStore analytics, IStorageAvailability storage, TimeProvider time)
-    : Grain, IAdminGrain
+public sealed class AdminGrain(
+    ISessionIndex index,
+    IAnalyticsStore analytics,
+    IStorageAvailability storage,
+    TimeProvider time,
+    IAuditTrail audit,
+    AuditOutbox outbox,
+    IOptions<AuditOptions> auditOptions) : Grain, IAdminGrain
 {
     /// <summary>Sessions handled per index page during cleanup (bounded memory for any index size).</summary>
     public const int CleanupPage = 500;
 
     public async Task<SessionListing> ListSessionsAsync(int limit, int? activeWithinMinutes)
     {
+        CallerContext.DemandPrivileged();
         EnsureStorage();
         var since = activeWithinMinutes is { } minutes ? time.GetUtcNow().AddMinutes(-minutes) : DateTimeOffset.MinValue;
         var items = await index.ListRecentAsync(limit, since);
         var sessions = items
-            .Select(s => new SessionListingItem(s.SessionId, s.CurrentSubstate, s.LastInteraction, s.TurnCount, s.Status))
+            .Select(s => (Key: SessionKey.Parse(s.SessionId), Summary: s))
+            .Select(s => new SessionListingItem(
+                s.Key.SessionId, s.Summary.CurrentSubstate, s.Summary.LastInteraction, s.Summary.TurnCount, s.Summary.Status, s.Key.ClientId))
             .ToArray();
         return new SessionListing(sessions.Length, sessions);
     }
 
     public async Task<int> CleanupAsync(TimeSpan inactiveFor)
     {
+        CallerContext.DemandPrivileged();
         EnsureStorage();
         var cutoff = time.GetUtcNow() - inactiveFor;
         var removed = 0;
@@ -48,6 +60,7 @@ public sealed class AdminGrain(ISessionIndex index, IAnalyticsStore analytics, I
 
     public async Task<DailyAnalytics?> GetDailyAsync(DateOnly day)
     {
+        CallerContext.DemandPrivileged();
         EnsureStorage();
         var fields = await analytics.GetDayAsync(day);
         if (fields is null)
@@ -63,6 +76,28 @@ public sealed class AdminGrain(ISessionIndex index, IAnalyticsStore analytics, I
             fields.GetValueOrDefault(AnalyticsRecorder.TotalInputs),
             fields.GetValueOrDefault(AnalyticsRecorder.SessionsCreated),
             events);
+    }
+
+    public async Task<AuditSessionRecords> ReadAuditAsync(string sessionKey, int limit)
+    {
+        CallerContext.DemandPrivileged();
+        EnsureStorage();
+        var sessionRef = outbox.SessionRef(sessionKey);
+        return new AuditSessionRecords(sessionRef, [.. await audit.ReadSessionAsync(sessionRef, limit)]);
+    }
+
+    public async Task<AuditVerification> VerifyAuditAsync()
+    {
+        CallerContext.DemandPrivileged();
+        EnsureStorage();
+        return await audit.VerifyAsync();
+    }
+
+    public async Task<int> TrimAuditAsync()
+    {
+        CallerContext.DemandPrivileged();
+        EnsureStorage();
+        return await audit.TrimAsync(time.GetUtcNow() - auditOptions.Value.Retention);
     }
 
     /// <summary>Fails at once while Redis is away (503 at the gateway) instead of after command timeouts.</summary>

@@ -26,10 +26,14 @@ public sealed partial class CleanupGrain(IOptions<SessionOptions> options, ILogg
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var removed = await GrainFactory.GetGrain<IAdminGrain>(0).CleanupAsync(options.Value.Expiry);
-        LogCleanup(logger, removed);
+        // A reminder carries no caller: this is the one internal path that may erase any client's sessions.
+        CallerContext.MarkInternal();
+        var admin = GrainFactory.GetGrain<IAdminGrain>(0);
+        var removed = await admin.CleanupAsync(options.Value.Expiry);
+        var trimmed = await admin.TrimAuditAsync();
+        LogCleanup(logger, removed, trimmed);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Periodic cleanup removed {Removed} expired sessions")]
-    private static partial void LogCleanup(ILogger logger, int removed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Periodic cleanup removed {Removed} expired sessions and {Trimmed} audit records past retention")]
+    private static partial void LogCleanup(ILogger logger, int removed, int trimmed);
 }

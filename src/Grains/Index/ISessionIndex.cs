@@ -15,6 +15,12 @@ public interface ISessionIndex
     Task<IReadOnlyList<string>> ListInactiveAsync(DateTimeOffset before, int limit);
 
     Task<long> CountAsync();
+
+    /// <summary>Counts a new session against its client's quota of live sessions; <see cref="RemoveAsync"/> uncounts it.</summary>
+    Task TrackClientAsync(string sessionId);
+
+    /// <summary>Live sessions of one client (the per-client quota).</summary>
+    Task<long> CountForClientAsync(string clientId);
 }
 
 public sealed record SessionSummary(

@@ -1,3 +1,5 @@
+using TrtOrleans.Grains.Interfaces;
+
 namespace TrtOrleans.Grains.Index;
 
 /// <summary>Process-local index for the embedded developer mode.</summary>
@@ -56,6 +58,16 @@ public sealed class InMemorySessionIndex : ISessionIndex
         lock (_lock)
         {
             return Task.FromResult((long)_sessions.Count);
+        }
+    }
+
+    public Task TrackClientAsync(string sessionId) => Task.CompletedTask; // counted from the summaries below
+
+    public Task<long> CountForClientAsync(string clientId)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult((long)_sessions.Keys.Count(id => SessionKey.Parse(id).ClientId == clientId));
         }
     }
 }

@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using TrtOrleans.Grains.Interfaces;
 using TrtOrleans.Grains.Persistence;
 
 namespace TrtOrleans.Grains.Index;
@@ -30,6 +31,7 @@ public sealed class RedisSessionIndex(IConnectionMultiplexer redis, RedisKeyspac
         {
             batch.SortedSetRemoveAsync(keys.IndexKey(shard), sessionId),
             batch.HashDeleteAsync(keys.SummaryKey(shard), sessionId),
+            batch.SetRemoveAsync(keys.ClientSessionsKey(SessionKey.Parse(sessionId).ClientId), sessionId),
         };
         if (includeLegacy)
         {
@@ -40,6 +42,11 @@ public sealed class RedisSessionIndex(IConnectionMultiplexer redis, RedisKeyspac
         batch.Execute();
         return Task.WhenAll(tasks);
     }
+
+    public Task TrackClientAsync(string sessionId) =>
+        _db.SetAddAsync(keys.ClientSessionsKey(SessionKey.Parse(sessionId).ClientId), sessionId);
+
+    public Task<long> CountForClientAsync(string clientId) => _db.SetLengthAsync(keys.ClientSessionsKey(clientId));
 
     public async Task<IReadOnlyList<SessionSummary>> ListRecentAsync(int limit, DateTimeOffset since)
     {

@@ -42,13 +42,17 @@ public sealed class RedisKeyspace
 
     public string IndexKey(int shard) => $"{Tag(shard)}:idx";
 
+    /// <summary>The set of one client's live sessions (the per-client quota), in the client's own slot.</summary>
+    public string ClientSessionsKey(string clientId) => $"{Prefix}{{c:{clientId}}}:sessions";
+
     public string SummaryKey(int shard) => $"{Tag(shard)}:sum";
 
     public string RetrievalCacheKey(string mac) => $"{Prefix}rag:{mac}";
 
     public string AnalyticsDayKey(DateOnly day) => $"{Prefix}analytics:daily:{day:yyyy-MM-dd}";
 
-    public string AuditStreamKey => $"{Prefix}audit:safety";
+    /// <summary>A key of the crisis audit chain; all share one hash tag (one slot), since its scripts touch several.</summary>
+    public string AuditKey(string part) => $"{Prefix}{{audit}}:{part}";
 
     private string Tag(int shard) => $"{Prefix}{{b{shard:x2}}}";
 }

@@ -19,11 +19,12 @@ public sealed class SessionHistoryReader(ISessionStore store, SessionCodec codec
     }
 
     /// <summary>The reply stored for a request id, rebuilt from its history entry; null when it is gone.</summary>
-    public async Task<TherapistResponse?> FindReplyAsync(string sessionId, SessionRecord record, string requestId)
+    /// <param name="wireId">The session id as the client knows it, which the rebuilt reply carries.</param>
+    public async Task<TherapistResponse?> FindReplyAsync(string sessionId, string wireId, SessionRecord record, string requestId)
     {
         var turn = record.NewestTurns.LastOrDefault(t => t.RequestId == requestId)
             ?? (await OlderTurnsAsync(sessionId, record)).FirstOrDefault(t => t.RequestId == requestId);
-        return turn?.Response(sessionId);
+        return turn?.Response(wireId);
     }
 
     private async Task<List<StoredTurn>> OlderTurnsAsync(string sessionId, SessionRecord record)

@@ -19,7 +19,7 @@ public sealed partial class SessionGrain(
     SessionHistoryReader history,
     ISessionIndex index,
     AnalyticsRecorder analytics,
-    ISafetyAuditSink audit,
+    Safety.AuditOutbox audit,
     IStorageAvailability storage,
     TimeProvider time,
     IOptions<SessionOptions> options,
@@ -27,20 +27,40 @@ public sealed partial class SessionGrain(
 {
     private readonly SessionOptions _options = options.Value;
 
+    /// <summary>Event ids of outbox drafts already in the audit chain; they leave the state with the next write.</summary>
+    private readonly HashSet<string> _flushedAudit = new(StringComparer.Ordinal);
+
+    /// <summary>The grain key, "{client}~{session id}" (see SessionKey): what storage, index and logs use.</summary>
     private string SessionId => this.GetPrimaryKeyString();
+
+    /// <summary>The session id the client knows (the key without its client scope).</summary>
+    private string WireId => SessionKey.Parse(SessionId).SessionId;
+
+    /// <summary>Fail-closed ownership: the caller must be the client whose scope the key is in (or an admin).</summary>
+    private bool Allowed => CallerContext.MayAccess(SessionKey.Parse(SessionId).ClientId);
 
     private bool Exists => state.RecordExists && state.State.Engine is not null;
 
     /// <summary>Exists and the caller may see it: another client's session is answered as missing.</summary>
-    private bool Visible => Exists && CallerContext.MayAccess(state.State.Metadata?.ClientId);
+    private bool Visible => Exists && Allowed;
 
     public async Task<CreateSessionResult> CreateAsync(CreateSessionRequest request)
     {
         EnsureStorage();
+        if (!Allowed)
+        {
+            throw new UnauthorizedAccessException("The caller may not create a session in this scope.");
+        }
+
         await ExpireIfInactiveAsync();
         if (Exists)
         {
             return new CreateSessionResult(false, state.State.Engine!.CreatedAt);
+        }
+
+        if (await QuotaReachedAsync())
+        {
+            return new CreateSessionResult(false, default, QuotaExceeded: true);
         }
 
         var created = NewSession(request.Metadata);
@@ -54,28 +74,29 @@ public sealed partial class SessionGrain(
             throw;
         }
 
-        SessionCreated(request.Metadata);
+        await SessionCreatedAsync(request.Metadata);
         return new CreateSessionResult(true, created.CreatedAt);
     }
 
     public async Task<InputOutcome> SendInputAsync(InputRequest request)
     {
         EnsureStorage();
-        await ExpireIfInactiveAsync();
-        if (Exists && !Visible)
+        if (!Allowed)
         {
             return new InputOutcome(InputStatus.NotFound, null, 0);
         }
 
+        await FlushAuditAsync(); // drafts a crash left in the outbox
+        await ExpireIfInactiveAsync();
         if (request.RequestId is { } requestId && Exists && state.State.RequestIds.Contains(requestId))
         {
-            return new InputOutcome(InputStatus.Replayed, await history.FindReplyAsync(SessionId, state.State, requestId), 0);
+            return new InputOutcome(InputStatus.Replayed, await history.FindReplyAsync(SessionId, WireId, state.State, requestId), 0);
         }
 
         // One engine call per turn: admission (length, crisis check, rate limit with its crisis bypass) and the turn.
         var now = time.GetUtcNow();
         var before = Exists ? state.State.Engine! : engine.NewSession(SessionId, now);
-        var input = new TurnInput(before, request.UserInput, now, SessionRef(SessionId),
+        var input = new TurnInput(before, request.UserInput, now, audit.SessionRef(SessionId),
             Exists ? state.State.RecentInputs : [], _options.Rate);
         var decision = await engine.RunTurnAsync(input, CancellationToken.None);
         if (decision is TurnDecision.Refused refused)
@@ -94,6 +115,11 @@ public sealed partial class SessionGrain(
         var creating = !Exists;
         if (creating)
         {
+            if (await QuotaReachedAsync())
+            {
+                return new InputOutcome(InputStatus.QuotaExceeded, null, QuotaRetryAfterSeconds);
+            }
+
             NewSession(request.MetadataIfCreated, before); // stored by the turn's write: no write of an empty session
         }
 
@@ -104,7 +130,7 @@ public sealed partial class SessionGrain(
     public async Task<SessionStatus?> GetStatusAsync()
     {
         await ExpireIfInactiveAsync();
-        return Visible ? ResponseMapper.ToStatus(SessionId, state.State.Engine!, state.State.Metadata!) : null;
+        return Visible ? ResponseMapper.ToStatus(WireId, state.State.Engine!, state.State.Metadata!) : null;
     }
 
     public async Task<SessionHistory?> GetHistoryAsync(int limit)
@@ -117,13 +143,13 @@ public sealed partial class SessionGrain(
         }
 
         var capped = Math.Clamp(limit, 1, SessionLimits.HistoryCap);
-        return new SessionHistory(SessionId, await history.ReadAsync(SessionId, state.State, capped));
+        return new SessionHistory(WireId, await history.ReadAsync(SessionId, state.State, capped));
     }
 
     public async Task<bool> EraseAsync()
     {
         EnsureStorage();
-        if (Exists && !Visible)
+        if (!Allowed)
         {
             return false;
         }
@@ -136,6 +162,7 @@ public sealed partial class SessionGrain(
 
     public async Task<bool> RemoveIfInactiveAsync(TimeSpan inactiveFor)
     {
+        CallerContext.DemandPrivileged();
         await ExpireIfInactiveAsync();
         if (!Exists)
         {
@@ -165,13 +192,18 @@ public sealed partial class SessionGrain(
     /// <param name="before">The record to restore when the turn fails (a blank one for a new session).</param>
     private async Task<TherapistResponse> CommitTurnAsync(InputRequest request, TurnResult result, SessionRecord before, bool creating)
     {
-        var response = ResponseMapper.ToWire(SessionId, result.Response, SessionLimits.MaxInputChars);
+        var response = ResponseMapper.ToWire(WireId, result.Response, SessionLimits.MaxInputChars);
         var exchange = ResponseMapper.ToWire(result.Exchange, SessionLimits.MaxInputChars);
         var next = state.State.CloneShallow();
         next.Engine = result.State;
         next.NewestTurns.Add(StoredTurn.Of(exchange, request.RequestId, response));
         next.RecentInputs = [.. result.RecentInputs];
         RequestIdWindow.Remember(next.RequestIds, request.RequestId);
+        // Outbox: the turn's audit records are committed with the turn; drafts already flushed leave the state now.
+        next.PendingAudit = [
+            .. before.PendingAudit.Where(d => !_flushedAudit.Contains(d.EventId)),
+            .. result.AuditEvents.Select(e => audit.Draft(SessionId, e)),
+        ];
         try
         {
             state.State = next;
@@ -183,9 +215,10 @@ public sealed partial class SessionGrain(
             throw;
         }
 
+        _flushedAudit.Clear();
         if (creating)
         {
-            SessionCreated(next.Metadata!);
+            await SessionCreatedAsync(next.Metadata!);
         }
 
         await AfterTurnAsync(result);
@@ -200,16 +233,14 @@ public sealed partial class SessionGrain(
             analytics.Event(name);
         }
 
-        foreach (var auditEvent in result.AuditEvents)
-        {
-            await audit.WriteAsync(auditEvent, CancellationToken.None);
-        }
+        await FlushAuditAsync();
 
         LogTurn(logger, SessionId, result.State.TurnCount, result.Response.Navigation.Decision, result.State.CurrentSubstate);
     }
 
-    private void SessionCreated(SessionMetadata metadata)
+    private async Task SessionCreatedAsync(SessionMetadata metadata)
     {
+        await TrackForQuotaAsync();
         analytics.SessionCreated();
         LogCreated(logger, SessionId, metadata.CreatedVia);
     }
@@ -231,7 +262,7 @@ public sealed partial class SessionGrain(
         var engineState = state.State.Engine!;
         if (engineState.CrisisActive || engineState.AwaitingSafetyAnswer)
         {
-            await audit.WriteAsync(ExpiryEvent(engineState), CancellationToken.None);
+            await audit.FlushAsync([audit.Draft(SessionId, ExpiryEvent(engineState))]);
         }
 
         analytics.Event("session_expired");
@@ -239,10 +270,18 @@ public sealed partial class SessionGrain(
         await EraseEverythingAsync();
     }
 
-    /// <summary>State, history, stored replies, data key and index entry go in one atomic step.</summary>
+    /// <summary>State, history, stored replies, data key and index entry go in one atomic step; the audit outbox is
+    /// emptied into the chain first, since the audit outlives the session.</summary>
     private async Task EraseEverythingAsync()
     {
+        if (!await FlushAuditAsync())
+        {
+            // Never erase a draft that is not in the chain (503; the erase is retried).
+            throw new OrleansException("Audit records could not be saved; the session was not erased.");
+        }
+
         await state.ClearStateAsync();
         state.State = new SessionRecord();
+        await index.RemoveAsync(SessionId); // the per-client quota set (the shard entry went with the state)
     }
 }

@@ -24,6 +24,10 @@ public sealed class SessionOptions
 
     /// <summary>The policy the engine's admission applies.</summary>
     internal Therapy.Contracts.RatePolicy Rate => new(RateLimit, RateWindow, CrisisBypassLimit);
+    /// <summary>Live sessions one client (API key's client_id) may hold at once; creating one more answers 429 until
+    /// some expire or are erased. Approximate under concurrent creates (each create counts before it adds). 0 = no
+    /// quota.</summary>
+    public int MaxLiveSessionsPerClient { get; set; } = 10_000;
 
     /// <summary>How often the cluster-wide cleanup job scans the index for expired sessions (reminders: ≥ 1 min).</summary>
     public TimeSpan CleanupPeriod { get; set; } = TimeSpan.FromMinutes(15);

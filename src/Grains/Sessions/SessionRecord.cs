@@ -28,6 +28,9 @@ public sealed class SessionRecord
     /// <summary>The session's data key (memory only; stored wrapped in its own Redis key).</summary>
     [JsonIgnore]
     public SessionDataKey? DataKey { get; set; }
+    /// <summary>Audit outbox: crisis audit records of recent turns, committed with the turn that produced them and
+    /// removed by a later write once they are in the audit chain (Safety.AuditOutbox). No client text.</summary>
+    public List<Safety.AuditDraft> PendingAudit { get; set; } = [];
 
     public SessionRecord CloneShallow() => new()
     {
@@ -37,5 +40,6 @@ public sealed class SessionRecord
         RecentInputs = [.. RecentInputs],
         RequestIds = [.. RequestIds],
         DataKey = DataKey,
+        PendingAudit = [.. PendingAudit],
     };
 }

@@ -22,9 +22,16 @@ public static class ClientHostingExtensions
 
         builder.Services.AddHostedService<PlaintextStorageWarning>();
         var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
-        var redis = RedisUrl.Parse(redisUrl);
+        var redis = RedisConnection.Options(builder.Configuration, redisUrl);
+        RedisConnection.VerifyAccess(redis);
+        var tls = builder.Configuration.GetSection(TlsSettings.Section).Get<TlsSettings>() ?? new TlsSettings();
         builder.UseOrleansClient(client =>
         {
+            if (tls.Enabled)
+            {
+                client.UseTrtTls(tls);
+            }
+
             client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
             client.Configure<ClusterOptions>(o =>
             {

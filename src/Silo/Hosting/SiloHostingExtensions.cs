@@ -43,6 +43,9 @@ public static class SiloHostingExtensions
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
         services.AddTrtEngine(configuration);
         services.AddSingleton<AnalyticsRecorder>();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
+        services.AddSingleton<SessionReference>();
+        services.AddSingleton<AuditOutbox>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AnalyticsFlusher>();
 
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
@@ -56,7 +59,8 @@ public static class SiloHostingExtensions
         services.AddHostedService<PlaintextStorageWarning>();
         if (redisUrl is not null)
         {
-            var redis = RedisUrl.Parse(redisUrl);
+            var redis = RedisConnection.Options(configuration, redisUrl);
+            RedisConnection.VerifyAccess(redis);
             AddRedisServices(services, redis, storage.MigrateLegacyLayout);
             if (clustering)
             {
@@ -87,6 +91,12 @@ public static class SiloHostingExtensions
             }
 
             silo.UseInMemoryReminderService();
+        }
+
+        var tls = configuration.GetSection(TlsSettings.Section).Get<TlsSettings>() ?? new TlsSettings();
+        if (tls.Enabled)
+        {
+            silo.UseTrtTls(tls);
         }
 
         if (clustering)
@@ -124,7 +134,7 @@ public static class SiloHostingExtensions
             sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeyspace>(), migrateLegacy));
         services.AddSingleton(sp => new RetrievalCacheMac(sp.GetRequiredService<SessionCodec>().Ring, sp.GetRequiredService<RedisKeyspace>()));
         services.AddSingleton<IAnalyticsStore, RedisAnalyticsStore>();
-        services.AddSingleton<ISafetyAuditSink, RedisSafetyAuditSink>();
+        services.AddSingleton<IAuditTrail, RedisAuditTrail>();
         services.AddSingleton<IRetrievalCache, RedisRetrievalCache>();
         services.AddSingleton<IStorageAvailability, RedisStorageAvailability>();
     }
@@ -135,7 +145,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<ISessionIndex>(sp => sp.GetRequiredService<InMemorySessionIndex>());
         services.AddSingleton<ISessionStore, InMemorySessionStore>();
         services.AddSingleton<IAnalyticsStore, InMemoryAnalyticsStore>();
-        services.AddSingleton<ISafetyAuditSink, InMemorySafetyAuditSink>();
+        services.AddSingleton<IAuditTrail, InMemoryAuditTrail>();
         services.AddSingleton<IStorageAvailability, InMemoryStorageAvailability>();
     }
 }
