@@ -34,8 +34,9 @@ public sealed class AuditEndpointTests(AuditEndpointTests.Factory factory) : ICl
 
         var db = RedisServer.Shared.Admin.GetDatabase(factory.RedisDatabase);
         var seq = records[0].GetProperty("seq").GetInt64();
-        var original = (string)(await db.ListGetByIndexAsync(RedisAuditTrail.ChainKey, seq - 1))!;
-        await db.ListSetByIndexAsync(RedisAuditTrail.ChainKey, seq - 1, original.Replace("\"turn\":2", "\"turn\":3", StringComparison.Ordinal));
+        var chainKey = RedisServer.Shared.Admin.GetServers()[0].Keys(factory.RedisDatabase, "*{audit}:chain").Single();
+        var original = (string)(await db.ListGetByIndexAsync(chainKey, seq - 1))!;
+        await db.ListSetByIndexAsync(chainKey, seq - 1, original.Replace("\"turn\":2", "\"turn\":3", StringComparison.Ordinal));
 
         var broken = await (await admin.GetAsync("/api/v1/admin/audit/verify")).JsonAsync();
 

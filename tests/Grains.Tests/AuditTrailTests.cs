@@ -35,7 +35,7 @@ public sealed class AuditTrailTests(TrtClusterFixture fixture) : IClassFixture<T
         Assert.True((await Admin.VerifyAuditAsync()).Valid);
 
         var db = fixture.Redis.Admin.GetDatabase(fixture.Database);
-        var chain = await db.ListRangeAsync(RedisAuditTrail.ChainKey);
+        var chain = await db.ListRangeAsync(fixture.Keys.AuditKey("chain"));
         Assert.All(chain, json => Assert.DoesNotContain("kill", (string)json!, StringComparison.OrdinalIgnoreCase));
         Assert.All(chain, json => Assert.DoesNotContain(id, (string)json!, StringComparison.Ordinal));
     }
@@ -50,10 +50,10 @@ public sealed class AuditTrailTests(TrtClusterFixture fixture) : IClassFixture<T
         Assert.True(before.Valid);
 
         var db = fixture.Redis.Admin.GetDatabase(fixture.Database);
-        var first = AuditChain.Deserialize((await db.ListGetByIndexAsync(RedisAuditTrail.ChainKey, 0))!)!;
+        var first = AuditChain.Deserialize((await db.ListGetByIndexAsync(fixture.Keys.AuditKey("chain"), 0))!)!;
         var index = record.Seq - first.Seq;
-        var original = (string)(await db.ListGetByIndexAsync(RedisAuditTrail.ChainKey, index))!;
-        await db.ListSetByIndexAsync(RedisAuditTrail.ChainKey, index, original.Replace(record.RiskLevel, "none", StringComparison.Ordinal));
+        var original = (string)(await db.ListGetByIndexAsync(fixture.Keys.AuditKey("chain"), index))!;
+        await db.ListSetByIndexAsync(fixture.Keys.AuditKey("chain"), index, original.Replace(record.RiskLevel, "none", StringComparison.Ordinal));
         try
         {
             var after = await Admin.VerifyAuditAsync();
@@ -63,7 +63,7 @@ public sealed class AuditTrailTests(TrtClusterFixture fixture) : IClassFixture<T
         }
         finally
         {
-            await db.ListSetByIndexAsync(RedisAuditTrail.ChainKey, index, original);
+            await db.ListSetByIndexAsync(fixture.Keys.AuditKey("chain"), index, original);
         }
 
         Assert.True((await Admin.VerifyAuditAsync()).Valid);

@@ -57,7 +57,7 @@ public sealed class EncryptionAtRestTests(TrtClusterFixture fixture) : IClassFix
         await after.Storage.ReadStateAsync("session", grainId, loaded);
         Assert.Equal(20, loaded.State!.Engine!.TurnCount);
         Assert.Equal(20, (await after.History.ReadAsync(id, loaded.State, 50)).Length);
-        Assert.Equal("turn 7", (await after.History.FindReplyAsync(id, loaded.State, "r7"))!.TherapistResponseText);
+        Assert.Equal("turn 7", (await after.History.FindReplyAsync(id, id, loaded.State, "r7"))!.TherapistResponseText);
 
         await after.Storage.WriteStateAsync("session", grainId, loaded);
         var db = redis.GetDatabase();
