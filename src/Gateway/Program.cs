@@ -14,7 +14,11 @@ app.UseGatewayHttp();
 app.MapHealthApi();
 app.MapSessionApi();
 app.MapAdminApi();
-app.MapOrleansDashboard("/dashboard").RequireAuthorization(GatewayAuth.AdminPolicy);
+if (DashboardSettings.From(app.Configuration).Enabled)
+{
+    app.MapOrleansDashboard("/dashboard").RequireAuthorization(GatewayAuth.AdminPolicy);
+}
+
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the functional tests.</summary>
