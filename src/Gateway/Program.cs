@@ -23,7 +23,11 @@ app.UseGatewayHttp();
 app.MapHealthApi();
 app.MapSessionApi();
 app.MapAdminApi();
-app.MapOrleansDashboard("/dashboard").RequireAuthorization(GatewayAuth.AdminPolicy);
+if (DashboardSettings.From(app.Configuration).Enabled)
+{
+    app.MapOrleansDashboard("/dashboard").RequireAuthorization(GatewayAuth.AdminPolicy);
+}
+
 app.Run();
 return 0;
 

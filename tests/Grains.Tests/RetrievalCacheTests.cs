@@ -5,12 +5,15 @@ using TrtOrleans.Therapy.Retrieval;
 namespace TrtOrleans.Grains.Tests;
 
 /// <summary>The retrieval cache in Redis is shared by every silo: a repeat of the same retrieval from another silo is a
-/// hit, entries carry ids and scores only, and expire after an hour.</summary>
+/// hit, entries carry ids and scores only, and expire after an hour. Only a model run is cached, so this cluster uses
+/// the MiniLM ranker (the default word-vector ranker is cheaper than a cache lookup and bypasses the cache).</summary>
 public sealed class RetrievalCacheTests(RetrievalCacheTests.Fixture fixture) : IClassFixture<RetrievalCacheTests.Fixture>
 {
     public sealed class Fixture : TrtClusterFixture
     {
         protected override short InitialSilos => 2;
+
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Rag:Ranker"] = "minilm" };
     }
 
     [Fact]

@@ -1,13 +1,24 @@
 using System.Text.Json;
 using TrtOrleans.Therapy.Retrieval;
+using TrtOrleans.Tools.Exemplars;
 
 // trt-exemplars import --legacy <in.json> --out <file.jsonl> [--map <mapping.json>]
 // trt-exemplars validate [--dir <corpus dir>] [--extra <dir>]
+// trt-exemplars quality [--labels <tsv>] [--rankers bm25,minilm,wordvec] [--seconds 3] [--vectors <file>]
+// trt-exemplars word-vectors --out <file> [--dims 128]
 // Prints counts only: exemplar text never reaches the console.
 return args.FirstOrDefault() switch
 {
     "import" => Import(Options(args)),
     "validate" => Validate(Options(args)),
+    "quality" => await QualityCommand.RunAsync(
+        Options(args).GetValueOrDefault("--labels", "tests/Engine.Tests/Retrieval/Data/labelled-inputs.tsv"),
+        Options(args).GetValueOrDefault("--rankers"),
+        double.Parse(Options(args).GetValueOrDefault("--seconds", "3"), System.Globalization.CultureInfo.InvariantCulture),
+        Options(args).GetValueOrDefault("--vectors")),
+    "word-vectors" when Options(args).TryGetValue("--out", out var output) => WordVectorBuilder.Run(
+        output, int.Parse(Options(args).GetValueOrDefault("--dims", "128"), System.Globalization.CultureInfo.InvariantCulture),
+        Options(args).GetValueOrDefault("--dir")),
     _ => Usage(),
 };
 
@@ -15,6 +26,8 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: trt-exemplars import --legacy <in.json> --out <file.jsonl> [--map <mapping.json>]");
     Console.Error.WriteLine("       trt-exemplars validate [--dir <corpus dir>] [--extra <dir>]");
+    Console.Error.WriteLine("       trt-exemplars quality [--labels <tsv>] [--rankers bm25,minilm,wordvec] [--seconds 3] [--vectors <file>]");
+    Console.Error.WriteLine("       trt-exemplars word-vectors --out <file> [--dims 128] [--dir <corpus dir>]");
     return 2;
 }
 

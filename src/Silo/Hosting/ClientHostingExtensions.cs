@@ -41,7 +41,12 @@ public static class ClientHostingExtensions
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
             // Refresh the gateway list quickly so a killed silo stops being used within seconds.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
-            client.AddDashboard(o => o.HideTrace = true);
+            var dashboard = DashboardSettings.From(builder.Configuration);
+            if (dashboard.Enabled)
+            {
+                client.AddDashboard(dashboard.Apply);
+            }
+
             configureClient?.Invoke(client);
         });
         return true;

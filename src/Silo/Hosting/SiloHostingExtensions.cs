@@ -114,7 +114,7 @@ public static class SiloHostingExtensions
             o.NumMissedProbesLimit = cluster.NumMissedProbesLimit;
         });
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
-        silo.AddDashboard(o => o.HideTrace = true);
+        DashboardSettings.From(configuration).AddTo(silo);
         silo.AddStartupTask(static (sp, _) =>
             sp.GetRequiredService<IGrainFactory>().GetGrain<ICleanupGrain>(0).EnsureScheduledAsync());
         return silo;

@@ -46,10 +46,26 @@ public sealed class CachingRetrieverTests
     }
 
     [Fact]
+    public async Task InProcessRankerIsNeverCached()
+    {
+        var cache = new RecordingCache(new InMemoryRetrievalCache());
+        var inner = new CountingRetriever(new ExemplarRetriever(Corpus));
+        var caching = new CachingRetriever(inner, cache, Corpus);
+
+        await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
+        var second = await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
+
+        Assert.NotEmpty(second);
+        Assert.Equal(2, inner.Calls);
+        Assert.Empty(cache.Keys);
+        Assert.Equal(0, caching.Hits + caching.Misses);
+    }
+
+    [Fact]
     public async Task RepeatedQueryIsServedFromTheCache()
     {
         var inner = new CountingRetriever(new ExemplarRetriever(Corpus));
-        var caching = new CachingRetriever(inner, new InMemoryRetrievalCache(new FakeTimeProvider()), Corpus);
+        var caching = new CachingRetriever(inner, new InMemoryRetrievalCache(new FakeTimeProvider()), Corpus, cacheLocalRankers: true);
 
         var first = await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
         var second = await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
@@ -66,7 +82,7 @@ public sealed class CachingRetrieverTests
     {
         var time = new FakeTimeProvider();
         var inner = new CountingRetriever(new ExemplarRetriever(Corpus));
-        var caching = new CachingRetriever(inner, new InMemoryRetrievalCache(time), Corpus);
+        var caching = new CachingRetriever(inner, new InMemoryRetrievalCache(time), Corpus, cacheLocalRankers: true);
         await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
 
         time.Advance(TimeSpan.FromMinutes(59));
@@ -84,7 +100,7 @@ public sealed class CachingRetrieverTests
     {
         var cache = new RecordingCache(new InMemoryRetrievalCache());
         var retriever = new ExemplarRetriever(Corpus);
-        var caching = new CachingRetriever(retriever, cache, Corpus);
+        var caching = new CachingRetriever(retriever, cache, Corpus, cacheLocalRankers: true);
 
         await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
 
@@ -97,7 +113,7 @@ public sealed class CachingRetrieverTests
     [Fact]
     public async Task DifferentInputsAndQueriesUseDifferentEntries()
     {
-        var caching = new CachingRetriever(new ExemplarRetriever(Corpus), new InMemoryRetrievalCache(), Corpus);
+        var caching = new CachingRetriever(new ExemplarRetriever(Corpus), new InMemoryRetrievalCache(), Corpus, cacheLocalRankers: true);
 
         await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
         await caching.RetrieveAsync(RagQueries.Sensation, "it is in my stomach", CancellationToken.None);
@@ -110,7 +126,7 @@ public sealed class CachingRetrieverTests
     [Fact]
     public async Task FailingCacheCountsAsAMissAndStillRetrieves()
     {
-        var caching = new CachingRetriever(new ExemplarRetriever(Corpus), new BrokenCache(), Corpus);
+        var caching = new CachingRetriever(new ExemplarRetriever(Corpus), new BrokenCache(), Corpus, cacheLocalRankers: true);
 
         var hits = await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
 
@@ -126,7 +142,7 @@ public sealed class CachingRetrieverTests
         var retriever = new ExemplarRetriever(Corpus);
         await cache.SetAsync(CachingRetriever.Key(RagQueries.Sensation, Input, "bm25", Corpus.Version),
             [new CachedHit("trt-ex-9999", 0.9)], CancellationToken.None);
-        var caching = new CachingRetriever(retriever, cache, Corpus);
+        var caching = new CachingRetriever(retriever, cache, Corpus, cacheLocalRankers: true);
 
         var hits = await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
 
@@ -142,7 +158,7 @@ public sealed class CachingRetrieverTests
         await retriever.InitializeAsync(CancellationToken.None);
         embedder.Fail = true;
         var cache = new RecordingCache(new InMemoryRetrievalCache());
-        var caching = new CachingRetriever(retriever, cache, Corpus);
+        var caching = new CachingRetriever(retriever, cache, Corpus, cacheLocalRankers: true);
 
         await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
 
@@ -154,7 +170,7 @@ public sealed class CachingRetrieverTests
     public async Task FailedRetrievalIsNotRemembered()
     {
         var cache = new RecordingCache(new InMemoryRetrievalCache());
-        var caching = new CachingRetriever(new FailingRetriever(), cache, Corpus);
+        var caching = new CachingRetriever(new FailingRetriever(), cache, Corpus, cacheLocalRankers: true);
 
         var hits = await caching.RetrieveAsync(RagQueries.Sensation, Input, CancellationToken.None);
 
@@ -178,7 +194,7 @@ public sealed class CachingRetrieverTests
     [Fact]
     public async Task CountersAreSafeUnderConcurrentUse()
     {
-        var caching = new CachingRetriever(new ExemplarRetriever(Corpus), new InMemoryRetrievalCache(), Corpus);
+        var caching = new CachingRetriever(new ExemplarRetriever(Corpus), new InMemoryRetrievalCache(), Corpus, cacheLocalRankers: true);
 
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
             Task.Run(() => caching.RetrieveAsync(RagQueries.Sensation, "chest " + (i % 5), CancellationToken.None))));

@@ -53,7 +53,7 @@ public sealed class RetrievalRegistrationTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Options.IOptions<RetrievalOptions>),
-            Microsoft.Extensions.Options.Options.Create(new RetrievalOptions { UseLocalEmbeddings = false }));
+            Microsoft.Extensions.Options.Options.Create(new RetrievalOptions { Ranker = RetrievalOptions.RankerBm25 }));
         var cache = new StubCache();
         services.AddSingleton<IRetrievalCache>(cache);
         services.AddExemplarRetrieval();
@@ -67,5 +67,37 @@ public sealed class RetrievalRegistrationTests
         Assert.True(retriever.CorpusHealthy);
         Assert.Equal("bm25", retriever.Provider);
         Assert.NotEmpty(await retriever.RetrieveAsync(RagQueries.Sensation, "it is in my chest", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DefaultRegistrationRanksWithTheDistilledWordVectorsAndSkipsTheCache()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(Microsoft.Extensions.Options.IOptions<RetrievalOptions>),
+            Microsoft.Extensions.Options.Options.Create(new RetrievalOptions()));
+        services.AddExemplarRetrieval();
+        var provider = new TinyProvider(services);
+
+        var retriever = Assert.IsType<CachingRetriever>(provider.GetService(typeof(IExemplarRetriever)));
+        await Assert.IsType<ExemplarRetriever>(provider.GetService(typeof(ExemplarRetriever))).InitializeAsync(CancellationToken.None);
+
+        Assert.Equal(WordVectorEmbedder.ProviderName, retriever.Provider);
+        Assert.NotEmpty(await retriever.RetrieveAsync(RagQueries.Sensation, "it is in my chest", CancellationToken.None));
+        Assert.Equal(0, retriever.Hits + retriever.Misses);
+    }
+
+    [Fact]
+    public async Task LegacySwitchOffMeansNoLocalModel()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(Microsoft.Extensions.Options.IOptions<RetrievalOptions>),
+            Microsoft.Extensions.Options.Options.Create(new RetrievalOptions { UseLocalEmbeddings = false }));
+        services.AddExemplarRetrieval();
+        var provider = new TinyProvider(services);
+
+        var inner = Assert.IsType<ExemplarRetriever>(provider.GetService(typeof(ExemplarRetriever)));
+        await inner.InitializeAsync(CancellationToken.None);
+
+        Assert.Equal(ExemplarRetriever.Bm25ProviderName, inner.Provider);
     }
 }

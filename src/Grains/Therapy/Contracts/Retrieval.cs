@@ -25,7 +25,7 @@ public interface IExemplarRetriever
 {
     Task<IReadOnlyList<RetrievedExemplar>> RetrieveAsync(string ragQuery, string correctedInput, CancellationToken ct);
 
-    /// <summary>Provider name (ollama, minilm, bm25) — part of the cache key.</summary>
+    /// <summary>Provider name (ollama, minilm, wordvec, bm25) — part of the cache key.</summary>
     string Provider { get; }
 
     /// <summary>Corpus version hash — part of the cache key.</summary>
@@ -49,7 +49,7 @@ public sealed record CachedHit(string ExemplarId, double Score);
 /// Vectors are L2-normalised so cosine = dot product.</summary>
 public interface ITextEmbedder
 {
-    /// <summary>Provider name reported in the cache key: "minilm" or "ollama".</summary>
+    /// <summary>Provider name reported in the cache key: "wordvec", "minilm" or "ollama".</summary>
     string Name { get; }
 
     Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct);

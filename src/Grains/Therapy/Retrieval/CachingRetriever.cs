@@ -8,24 +8,34 @@ namespace TrtOrleans.Therapy.Retrieval;
 
 /// <summary>Caches retrieval results (ids and scores, never text) in a shared <see cref="IRetrievalCache"/> under
 /// <c>trt:rag_cache:{rag_query}:{sha256(corrected_input)}:{provider}:{corpus_version}</c> (§15.3). A cache failure
-/// is a miss; hits resolve ids against the corpus, so a stale id is also a miss.</summary>
+/// is a miss; hits resolve ids against the corpus, so a stale id is also a miss. The in-process rankers (BM25, word
+/// vectors) bypass the cache: they are cheaper than the lookup.</summary>
 public sealed class CachingRetriever : IExemplarRetriever
 {
     public const string KeyPrefix = "trt:rag_cache:";
+
+    /// <summary>Providers that rank in-process in microseconds and are therefore never cached.</summary>
+    public static readonly IReadOnlySet<string> LocalProviders = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ExemplarRetriever.Bm25ProviderName, WordVectorEmbedder.ProviderName,
+    };
 
     private readonly IExemplarRetriever _inner;
     private readonly IRetrievalCache _cache;
     private readonly Func<string, Exemplar?> _lookup;
     private readonly ILogger _logger;
+    private readonly bool _cacheLocalRankers;
     private long _hits;
     private long _misses;
 
     /// <param name="inner">The real retriever (usually <see cref="ExemplarRetriever"/>).</param>
     /// <param name="cache">Shared cache (Redis in a cluster, <see cref="InMemoryRetrievalCache"/> embedded).</param>
     /// <param name="corpus">Resolves cached ids back to records.</param>
+    /// <param name="cacheLocalRankers">Cache the in-process rankers too (tests of the cache mechanics).</param>
     public CachingRetriever(IExemplarRetriever inner, IRetrievalCache cache, ExemplarCorpus corpus,
-        ILogger<CachingRetriever>? logger = null)
+        ILogger<CachingRetriever>? logger = null, bool cacheLocalRankers = false)
     {
+        _cacheLocalRankers = cacheLocalRankers;
         _inner = inner;
         _cache = cache;
         _lookup = corpus.Find;
@@ -47,6 +57,13 @@ public sealed class CachingRetriever : IExemplarRetriever
 
     public async Task<IReadOnlyList<RetrievedExemplar>> RetrieveAsync(string ragQuery, string correctedInput, CancellationToken ct)
     {
+        if (!_cacheLocalRankers && LocalProviders.Contains(_inner.Provider))
+        {
+            // Ranking in-process costs tens of microseconds; a cache lookup is a Redis round trip. Only a model
+            // run (MiniLM, Ollama) is worth caching.
+            return await _inner.RetrieveAsync(ragQuery, correctedInput, ct).ConfigureAwait(false);
+        }
+
         var key = Key(ragQuery, correctedInput, _inner.Provider, _inner.CorpusVersion);
         var cached = await TryGetAsync(key, ct).ConfigureAwait(false);
         if (cached is not null)

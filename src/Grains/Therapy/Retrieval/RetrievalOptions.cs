@@ -5,6 +5,18 @@ public sealed class RetrievalOptions
 {
     public const string SectionName = "Rag";
 
+    public const string RankerWordVectors = "wordvec";
+
+    public const string RankerMiniLm = "minilm";
+
+    public const string RankerBm25 = "bm25";
+
+    /// <summary>The accepted values of <see cref="Ranker"/>.</summary>
+    public static readonly IReadOnlySet<string> Rankers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        RankerWordVectors, RankerMiniLm, RankerBm25,
+    };
+
     /// <summary>Minimum cosine similarity for an embedding hit. BM25 has its own floor: one shared content term.</summary>
     public double MinScore { get; set; } = 0.35;
 
@@ -16,9 +28,17 @@ public sealed class RetrievalOptions
     /// <summary>Optional directory of imported (legacy) files loaded beside the project's own.</summary>
     public string? ExtraCorpusDirectory { get; set; }
 
-    /// <summary>Use the local MiniLM model (shipped inside its package) when no earlier embedder is available.
-    /// Off = Ollama embeddings if registered, else BM25.</summary>
+    /// <summary>The local ranker, used when no earlier embedder (Ollama) is registered and working:
+    /// <c>wordvec</c> (default: word vectors distilled from MiniLM, microseconds per query), <c>minilm</c> (the
+    /// full model, milliseconds per query) or <c>bm25</c>. Measured in docs/retrieval-quality.md.</summary>
+    public string Ranker { get; set; } = RankerWordVectors;
+
+    /// <summary>Older switch kept for existing configurations: false = no local model at all (Ollama embeddings
+    /// if registered, else BM25), whatever <see cref="Ranker"/> says.</summary>
     public bool UseLocalEmbeddings { get; set; } = true;
+
+    /// <summary>The distilled word-vector table; null = <c>AppContext.BaseDirectory/TherapyData/retrieval/word-vectors.bin</c>.</summary>
+    public string? WordVectorsPath { get; set; }
 
     /// <summary>Texts per embedding call while the corpus vectors are built at startup.</summary>
     public int EmbeddingBatchSize { get; set; } = 32;

@@ -28,6 +28,9 @@ internal static partial class RetrievalText
         "d", "ll", "m", "re", "ve", "going", "way", "make", "makes", "made", "thats", "im", "dont",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup =
+        StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     [GeneratedRegex(@"\{[a-z_]+\}")]
     private static partial Regex SlotPattern();
 
@@ -38,7 +41,7 @@ internal static partial class RetrievalText
     public static List<string> ContentTerms(string text)
     {
         var terms = new List<string>();
-        var lowered = Expand(text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\''));
+        var lowered = Lowered(text);
         var word = new StringBuilder();
         foreach (var c in lowered.Append(' '))
         {
@@ -61,6 +64,13 @@ internal static partial class RetrievalText
 
         return terms;
     }
+
+    /// <summary>True for a function or filler word (lower case).</summary>
+    public static bool IsStopWord(ReadOnlySpan<char> word) => StopWordLookup.Contains(word);
+
+    /// <summary>Lower case, typographic apostrophes straightened, contractions expanded.</summary>
+    public static string Lowered(string text) =>
+        Expand(text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\''));
 
     private static string Expand(string text) => text
         .Replace("n't", " not", StringComparison.Ordinal)
