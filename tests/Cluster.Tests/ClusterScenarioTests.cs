@@ -347,10 +347,13 @@ public sealed class ClusterScenarioTests(ClusterFixture cluster, ITestOutputHelp
         // Session ids are scoped per client: the grain key is "{client_id}~{session_id}" (the admin key's client here).
         var sample = $"local-admin~mem-{tag}-0";
         var parts = new List<string>();
+        long sampleBytes = 0;
         foreach (var (name, letter) in new[] { ("state", "s"), ("history", "h"), ("data key", "k") })
         {
             var key = (await cluster.RedisCliAsync("--scan", "--pattern", $"*:{letter}:{sample}")).Trim();
-            parts.Add($"{name}={(await cluster.RedisCliAsync("MEMORY", "USAGE", key)).Trim()} B");
+            var usage = key.Length == 0 ? "" : (await cluster.RedisCliAsync("MEMORY", "USAGE", key)).Trim();
+            sampleBytes += long.TryParse(usage, out var bytes) ? bytes : 0;
+            parts.Add($"{name}={(usage.Length == 0 ? "none" : usage + " B")}");
         }
 
         output.WriteLine($"MEMORY USAGE of one {turns}-turn session's keys: {string.Join(", ", parts)}");
@@ -369,7 +372,10 @@ public sealed class ClusterScenarioTests(ClusterFixture cluster, ITestOutputHelp
         }
 
         output.WriteLine($"mean sequential turn latency through nginx: appendfsync everysec {everysec:0.0} ms, always {always:0.0} ms");
-        Assert.InRange(perSession, 1_000, 200_000);
+        // used_memory moves by whole allocator pages and other activity, so it only bounds from above; the session's
+        // own keys are the exact figure (docs/redis-keys.md: at most 12 KB even at 50 exchanges).
+        Assert.InRange(perSession, long.MinValue, 200_000);
+        Assert.InRange(sampleBytes, 500, 12 * 1024);
     }
 
     /// <summary>Status and history (as JSON) of every session the admin listing shows, plus its listing entry.</summary>

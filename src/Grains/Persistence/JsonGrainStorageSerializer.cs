@@ -4,11 +4,11 @@ using Orleans.Storage;
 
 namespace TrtOrleans.Grains.Persistence;
 
-/// <summary>Grain storage serializer: System.Text.Json with snake_case names and no type names.
-/// Why: the Orleans default (Newtonsoft with assembly-qualified $type names) breaks stored sessions on any
-/// namespace or class rename; this format depends only on property names, which the state types promise never
-/// to rename, stays readable in redis-cli for operators, and lets the pure engine's state (which carries no
-/// Orleans attributes) be stored as it is.</summary>
+/// <summary>The JSON shape of every stored session value (see <see cref="SessionCodec"/>, which compresses and
+/// encrypts it) and of the previous storage layout: System.Text.Json with snake_case names and no type names.
+/// Why: a stored session then depends only on property names, which the state types promise never to rename, and
+/// the pure engine's state (no Orleans attributes) is stored as it is. Also usable as an Orleans grain storage
+/// serializer for other state.</summary>
 public sealed class JsonGrainStorageSerializer : IGrainStorageSerializer
 {
     public static readonly JsonSerializerOptions Options = CreateOptions();
