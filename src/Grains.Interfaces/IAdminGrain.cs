@@ -12,6 +12,10 @@ public interface IAdminGrain : IGrainWithIntegerKey
 
     /// <summary>The day's counters, or null when nothing was recorded that day.</summary>
     Task<DailyAnalytics?> GetDailyAsync(DateOnly day);
+
+    /// <summary>Session grain activations per silo address. Asked here so that only the grains assembly names its
+    /// grain classes: the gateway never matches class names.</summary>
+    Task<Dictionary<string, int>> GetSessionActivationsBySiloAsync();
 }
 
 [GenerateSerializer, Alias("trt.session_listing_item.v1")]
