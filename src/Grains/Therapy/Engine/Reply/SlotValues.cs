@@ -4,7 +4,7 @@ namespace TrtOrleans.Therapy.Engine;
 
 /// <summary>Slot values of one turn's reply: the client's own words, rendered so they read naturally inside a
 /// template (docs/engine.md "Reply composition"). Each slot is computed once per turn.</summary>
-internal sealed class SlotValues(TurnScope t, TurnOutline outline, ReplyRenderer renderer)
+internal sealed class SlotValues
 {
     private static readonly string[] ContentSlots = ["emotion", "location", "sensation", "desired_state", "problem"];
 
@@ -14,8 +14,19 @@ internal sealed class SlotValues(TurnScope t, TurnOutline outline, ReplyRenderer
         "tingling", "throbbing", "buzzing", "burning", "fluttering", "racing", "pounding", "squeezing", "sinking",
     };
 
+    private readonly TurnScope t;
+    private readonly TurnOutline outline;
+    private readonly ReplyRenderer renderer;
+
+    // Per-turn memo: a slot (and the nested template it renders) is computed once, so variant memory moves once.
     private readonly Dictionary<string, string?> _cache = new(StringComparer.Ordinal);
-    private string? _ackWord;
+
+    public SlotValues(TurnScope scope, TurnOutline turnOutline, ReplyRenderer owner)
+    {
+        t = scope;
+        outline = turnOutline;
+        renderer = owner;
+    }
 
     public string? Get(string slot)
     {
@@ -28,7 +39,7 @@ internal sealed class SlotValues(TurnScope t, TurnOutline outline, ReplyRenderer
         var value = slot switch
         {
             "ack" => Ack(),
-            "ack_word" => _ackWord,
+            "ack_word" => null, // set by {ack} before its template asks for it
             "emotion" => Emotion(),
             "location" => s.BodyLocations.Count > 0 ? LocationPhrase(s.BodyLocations[^1]) : null,
             "sensation" => s.Sensations.Count > 0 ? SensationPhrase(s.Sensations[^1]) : null,
@@ -88,15 +99,13 @@ internal sealed class SlotValues(TurnScope t, TurnOutline outline, ReplyRenderer
         var a = t.A;
         if (t.F.NewEmotions.Count > 0)
         {
-            _ackWord = t.F.NewEmotions[^1];
-            _cache["ack_word"] = _ackWord;
+            _cache["ack_word"] = t.F.NewEmotions[^1];
             return renderer.Render(Intents.AckNegative);
         }
 
         if (a.Emotion.PositiveWords.Count > 0 && !a.Goal.Recognised)
         {
-            _ackWord = a.Emotion.PositiveWords[0];
-            _cache["ack_word"] = _ackWord;
+            _cache["ack_word"] = a.Emotion.PositiveWords[0];
             return renderer.Render(Intents.AckPositive);
         }
 
