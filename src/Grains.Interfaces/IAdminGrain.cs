@@ -21,6 +21,9 @@ public interface IAdminGrain : IGrainWithIntegerKey
 
     /// <summary>Drops audit records older than the audit retention (Audit:Retention); returns how many.</summary>
     Task<int> TrimAuditAsync();
+    /// <summary>Session grain activations per silo address. Asked here so that only the grains assembly names its
+    /// grain classes: the gateway never matches class names.</summary>
+    Task<Dictionary<string, int>> GetSessionActivationsBySiloAsync();
 }
 
 [GenerateSerializer, Alias("trt.session_listing_item.v1")]

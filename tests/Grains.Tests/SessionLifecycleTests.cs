@@ -154,5 +154,29 @@ public sealed class SessionLifecycleTests(TrtClusterFixture fixture) : IClassFix
     private async Task<SessionListingItem[]> ListAsync() =>
         (await fixture.Grains.GetGrain<IAdminGrain>(0).ListSessionsAsync(1000, null)).Sessions;
 
+    [Fact]
+    public async Task ALongCrisisMessageIsAnsweredAndStoredCutToTheEngineLimitWhileALongOrdinaryOneIsRefused()
+    {
+        var grain = fixture.Grains.GetGrain<ISessionGrain>(NewId());
+        var longOrdinary = await grain.SendInputAsync(SessionPersistenceTests.Input(new string('x', 3000) + " " + new string('y', 3000)));
+        Assert.Equal(InputStatus.InputTooLong, longOrdinary.Status);
+
+        var crisis = "I want to kill myself. " + string.Concat(Enumerable.Repeat("it is all too much. ", 2500));
+        var answered = await grain.SendInputAsync(SessionPersistenceTests.Input(crisis));
+        Assert.Equal(InputStatus.Processed, answered.Status);
+        Assert.True(answered.Response!.Safety.Crisis);
+        var stored = (await grain.GetHistoryAsync(10))!.Exchanges.Single();
+        Assert.Equal(Therapy.Contracts.TurnLimits.MaxInputChars, stored.ClientInput.Length);
+    }
+
+    [Fact]
+    public async Task TheAdminClusterViewCountsSessionActivationsPerSilo()
+    {
+        var grain = fixture.Grains.GetGrain<ISessionGrain>(NewId());
+        Assert.Equal(InputStatus.Processed, (await grain.SendInputAsync(SessionPersistenceTests.Input("hello"))).Status);
+        var bySilo = await fixture.Grains.GetGrain<IAdminGrain>(0).GetSessionActivationsBySiloAsync();
+        Assert.True(bySilo.Values.Sum() >= 1, "no session activation counted");
+    }
+
     private static string NewId() => "s_" + Guid.NewGuid().ToString("N");
 }

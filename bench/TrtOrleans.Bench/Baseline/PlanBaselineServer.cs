@@ -140,7 +140,15 @@ internal static class PlanBaselineServer
                 : Results.Problem(statusCode: 409, title: "request_id already processed");
         }
 
-        var result = await engine.TurnAsync(stored.Engine, input, now);
+        // The plan's own Redis counter limits the rate (above), so the engine's admission is given no limit of its own.
+        var decision = await engine.RunTurnAsync(
+            new TurnInput(stored.Engine, input, now, id, [], new RatePolicy(int.MaxValue, TimeSpan.FromMinutes(1), 0)), CancellationToken.None);
+        if (decision is not TurnDecision.Processed { Result: var result })
+        {
+            await db.ScriptEvaluateAsync(Release, new { key = LockKey(id), token });
+            return Results.Problem(statusCode: 400, title: "input refused");
+        }
+
         var reply = JsonSerializer.Serialize(new { session_id = id, response = result.Response }, Json);
         stored.Engine = result.State;
         if (requestId is not null)

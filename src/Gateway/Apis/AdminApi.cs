@@ -76,11 +76,8 @@ public static class AdminApi
     {
         var management = cluster.GetGrain<Orleans.Runtime.IManagementGrain>(0);
         var hosts = await calls.RunAsync(() => management.GetHosts(onlyActive: true), idempotent: true, ct);
-        var stats = await calls.RunAsync(() => management.GetSimpleGrainStatistics(), idempotent: true, ct);
-        var sessionsBySilo = stats
-            .Where(s => s.GrainType.Contains("SessionGrain", StringComparison.Ordinal))
-            .GroupBy(s => s.SiloAddress.ToString())
-            .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
+        var sessionsBySilo = await calls.RunAsync(
+            () => cluster.GetGrain<IAdminGrain>(0).GetSessionActivationsBySiloAsync(), idempotent: true, ct);
         var silos = hosts.Keys
             .Select(a => new { address = a.ToString(), session_activations = sessionsBySilo.GetValueOrDefault(a.ToString()) })
             .ToArray();

@@ -108,4 +108,14 @@ public sealed class AdminGrain(
             throw new OrleansException("Session storage is unavailable.");
         }
     }
+
+    public async Task<Dictionary<string, int>> GetSessionActivationsBySiloAsync()
+    {
+        var stats = await GrainFactory.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        var sessionType = typeof(SessionGrain).FullName!; // compile-checked, never a hand-typed name
+        return stats
+            .Where(s => s.GrainType.Contains(sessionType, StringComparison.Ordinal))
+            .GroupBy(s => s.SiloAddress.ToString())
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
+    }
 }

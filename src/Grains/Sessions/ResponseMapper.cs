@@ -3,7 +3,7 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Grains;
 
-/// <summary>Engine results → api.md wire records.</summary>
+/// <summary>Engine results → the HTTP API's wire records.</summary>
 internal static class ResponseMapper
 {
     public static TherapistResponse ToWire(string sessionId, TurnResponse r, int maxChars)

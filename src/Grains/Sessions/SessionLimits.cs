@@ -6,7 +6,7 @@ public static class SessionLimits
     /// <summary>Exchanges kept in a session's history (the plan's LTRIM 0 49).</summary>
     public const int HistoryCap = 50;
 
-    /// <summary>Request ids whose replies are kept for safe retries (api.md).</summary>
+    /// <summary>Request ids whose replies are kept for safe retries (request_id of the HTTP API).</summary>
     public const int RequestIdCap = 20;
 
     /// <summary>Characters of client input stored and processed: the engine's admission limit (a longer input is only

@@ -12,7 +12,7 @@ public sealed class SessionOptions
     /// so that the grain, not Redis, decides when a session ends.</summary>
     public TimeSpan StorageBackstop { get; set; } = TimeSpan.FromHours(48);
 
-    /// <summary>Inputs accepted per session within <see cref="RateWindow"/> (api.md: 10 a minute).</summary>
+    /// <summary>Inputs accepted per session within <see cref="RateWindow"/> (the HTTP API's documented 10 a minute).</summary>
     public int RateLimit { get; set; } = 10;
 
     public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);

@@ -14,6 +14,7 @@ public sealed class AmendmentRuleTests : RuleTestBase
     [InlineData("sure, but I have to go now")]
     [InlineData("ok gotta go")]
     [InlineData("that's enough for today")]
+    [InlineData("no, bye")]
     public async Task A7LeaveTakingAtThePermissionQuestionIsADeclineThatCloses(string input)
     {
         var turns = await Real(StateIn(Substates.AlphaPermission, QuestionKind.Permission), input);

@@ -1,15 +1,15 @@
 namespace TrtOrleans.Therapy.Contracts;
 
-// The output of preprocessing and every detector (trt-engine.md §4–§5, §11 checkpoint, §13.3 follow-up).
+// The output of preprocessing and every detector (docs/engine.md "The turn pipeline"; the exercise checkpoint and the safety follow-up classes).
 // Pure data: produced by TextAnalyzer.Analyze(input, pendingQuestion), read by the navigation rules.
 
-/// <summary>A generic detector report as api.md's safety_checks entries.</summary>
+/// <summary>A generic detector report as the HTTP API's safety_checks entries.</summary>
 public sealed record DetectorHit(bool Detected, IReadOnlyList<string> PhrasesFound)
 {
     public static readonly DetectorHit None = new(false, []);
 }
 
-/// <summary>§5.1. <see cref="Risk"/> is the input's risk; Detected == Risk ≥ Moderate.</summary>
+/// <summary>Crisis detector. <see cref="Risk"/> is the input's risk; Detected == Risk ≥ Moderate.</summary>
 public sealed record CrisisAnalysis(
     RiskLevel Risk,
     IReadOnlyList<string> PhrasesFound,
@@ -19,7 +19,7 @@ public sealed record CrisisAnalysis(
     public bool Detected => Risk >= RiskLevel.Moderate;
 }
 
-/// <summary>§5.2. Categories keyed by negative_high, negative_moderate, negative_low, neutral, positive (empty ones omitted).
+/// <summary>Emotion detector. Categories keyed by negative_high, negative_moderate, negative_low, neutral, positive (empty ones omitted).
 /// <see cref="NegativeWords"/> = the non-negated negative emotion words in input order (corrected forms).
 /// <see cref="PositiveWords"/> = the non-negated positive words in input order.</summary>
 public sealed record EmotionAnalysis(
@@ -29,7 +29,7 @@ public sealed record EmotionAnalysis(
     IReadOnlyList<string> NegativeWords,
     IReadOnlyList<string> PositiveWords);
 
-/// <summary>§5.5. Recognised = a goal form fired (not negated). Label ∈ calm, peaceful, at ease, lighter, happy, safe,
+/// <summary>Goal detector. Recognised = a goal form fired (not negated). Label ∈ calm, peaceful, at ease, lighter, happy, safe,
 /// confident, vague; Phrase = the client's own state words (corrected). StateFree = fired in one of the first three
 /// (state-free) forms, used by input_category.</summary>
 public sealed record GoalAnalysis(bool Recognised, string? Label, string? Phrase, bool StateFree)
@@ -38,7 +38,7 @@ public sealed record GoalAnalysis(bool Recognised, string? Label, string? Phrase
     public bool Vague => Label == "vague";
 }
 
-/// <summary>§5.7. Locations/sensations that count (after framing, anchors, body-absent voiding), input order.</summary>
+/// <summary>Body detectors. Locations/sensations that count (after framing, anchors, body-absent voiding), input order.</summary>
 public sealed record BodyAnalysis(
     IReadOnlyList<string> Locations,
     IReadOnlyList<string> Sensations,
@@ -53,7 +53,7 @@ public sealed record BodyAnalysis(
     public bool Improving { get; init; }
 }
 
-/// <summary>§5.8. Topics in input order; Statement = the matched problem-statement phrase (if any);
+/// <summary>Problem and pattern detectors. Topics in input order; Statement = the matched problem-statement phrase (if any);
 /// PatternCue = any pattern cue; PatternAnswerGeneral = the second (state-free) pattern-answer form holds.
 /// PatternAnswer = a pattern answer by either form, given the pending question.</summary>
 public sealed record ProblemAnalysis(
@@ -62,8 +62,8 @@ public sealed record ProblemAnalysis(
     bool PatternCue,
     bool PatternAnswer);
 
-/// <summary>§5.6 answer cue sets, already restricted to the first clause / ≤ 6 tokens rule and negation.
-/// NotReadyAnywhere = "not ready" occurs anywhere (counts as DECLINE). IdkAnswer = an idk answer (§5.4).</summary>
+/// <summary>Answer cue sets, already restricted to the first clause / ≤ 6 tokens rule and negation.
+/// NotReadyAnywhere = "not ready" occurs anywhere (counts as DECLINE). IdkAnswer = an idk answer.</summary>
 public sealed record AnswerCues(
     bool Affirm,
     bool BareAffirm,

@@ -6,14 +6,14 @@ using System.Text.Json.Serialization;
 
 namespace TrtOrleans.Therapy.Contracts;
 
-/// <summary>The session state record of trt-engine.md §3 (schema_version 1). A plain mutable document persisted by
+/// <summary>The session state record of docs/engine.md "Session state" (schema_version 1). A plain mutable document persisted by
 /// the session grain with System.Text.Json (snake_case names): no Orleans attributes here. Every list has a named cap.
 /// Add fields freely; never rename or remove one (stored sessions must still load).</summary>
 public sealed class EngineState
 {
     public const int CurrentSchemaVersion = 1;
 
-    // §3 list caps: the oldest entry is dropped first.
+    // List caps (docs/engine.md "Session state"): the oldest entry is dropped first.
     public const int ProblemTopicsCap = 5;
     public const int EmotionsCap = 10;
     public const int BodyListCap = 10;
@@ -108,7 +108,7 @@ public sealed class EngineState
     // ── dialogue ──
     [JsonConverter(typeof(JsonStringEnumConverter<QuestionKind>))]
     public QuestionKind LastQuestionKind { get; set; } = QuestionKind.None;
-    /// <summary>The §7.1 answer type label of the last ordinary answer.</summary>
+    /// <summary>The answer type label (docs/engine.md "Answer interpretation") of the last ordinary answer.</summary>
     public string? LastClientProvidedInfo { get; set; }
     public List<RecentExchange> RecentExchanges { get; set; } = [];
     public List<string> UsedExemplars { get; set; } = [];
@@ -137,7 +137,7 @@ public sealed class EngineState
         DictionaryKeyPolicy = null,
     };
 
-    /// <summary>A fresh state with the §3 defaults.</summary>
+    /// <summary>A fresh state with the defaults of docs/engine.md "Session state".</summary>
     public static EngineState Create(string sessionId, DateTimeOffset now) => new()
     {
         SessionId = sessionId,
@@ -146,14 +146,14 @@ public sealed class EngineState
         Seed = SeedFor(sessionId),
     };
 
-    /// <summary>First 8 bytes (little-endian) of SHA-256 of the UTF-8 session id (§3).</summary>
+    /// <summary>First 8 bytes (little-endian) of SHA-256 of the UTF-8 session id: the seed of deterministic variation.</summary>
     public static ulong SeedFor(string sessionId)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(sessionId));
         return BinaryPrimitives.ReadUInt64LittleEndian(hash);
     }
 
-    /// <summary>The 12 completion booleans by their api.md names (§2.2), in the spec's order.</summary>
+    /// <summary>The 12 completion booleans by their wire names (docs/engine.md "Substates and completion criteria").</summary>
     public IReadOnlyDictionary<string, bool> CompletionCriteriaMap() => Stage1Completion.ToMap();
 
     /// <summary>An independent copy (JSON round trip: the same path a persisted state takes).</summary>
@@ -177,10 +177,10 @@ public sealed class EngineState
     }
 }
 
-/// <summary>Position in the alpha exercise (§11).</summary>
+/// <summary>Position in the alpha exercise (docs/engine.md "The exercise").</summary>
 public enum AlphaStep { None, Jaw, Tongue, Breath, Done }
 
-/// <summary>The 12 completion booleans of §2.2 plus the content strings kept beside them.</summary>
+/// <summary>The 12 completion booleans (docs/engine.md "Substates and completion criteria") plus the content strings kept beside them.</summary>
 public sealed class CompletionCriteria
 {
     internal CompletionCriteria Copy() => (CompletionCriteria)MemberwiseClone();
@@ -219,7 +219,7 @@ public sealed class CompletionCriteria
     };
 }
 
-/// <summary>One body enquiry cycle (§9.2).</summary>
+/// <summary>One body enquiry cycle (docs/engine.md "The 1.2 selector").</summary>
 public sealed class BodyCycle
 {
     internal BodyCycle Copy() => (BodyCycle)MemberwiseClone();
@@ -252,7 +252,7 @@ public sealed class RecentExchange
     public string Decision { get; set; } = "";
 }
 
-/// <summary>How often a reply intent was used and which variant came last (§10.2).</summary>
+/// <summary>How often a reply intent was used and which variant came last (docs/engine.md "Reply composition").</summary>
 public sealed class VariantUse
 {
     internal VariantUse Copy() => (VariantUse)MemberwiseClone();
@@ -261,7 +261,7 @@ public sealed class VariantUse
     public int Last { get; set; } = -1;
 }
 
-/// <summary>A criterion turning true or a substate transition (§3 events).</summary>
+/// <summary>A criterion turning true or a substate transition (docs/engine.md "Transitions").</summary>
 public sealed class CompletionEvent
 {
     internal CompletionEvent Copy() => (CompletionEvent)MemberwiseClone();

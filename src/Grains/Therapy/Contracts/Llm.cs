@@ -1,6 +1,6 @@
 namespace TrtOrleans.Therapy.Contracts;
 
-/// <summary>One allowed navigation plan at an LLM point (§14.2): the triple the LLM may pick.</summary>
+/// <summary>One allowed navigation plan at an LLM point (docs/engine.md "LLM use"): the triple the LLM may pick.</summary>
 public sealed record NavigationOption(string Decision, string SituationType, string? RagQuery, string Meaning);
 
 /// <summary>A short view of a past exchange for prompts (client and therapist text are fenced as data).</summary>
@@ -21,7 +21,7 @@ public sealed record LlmOutcome<T>(bool Succeeded, T? Value, string? FallbackRea
     public static LlmOutcome<T> Fail(string reason) => new(false, default, reason, null);
 }
 
-/// <summary>Input of the phrasing call (§14.3).</summary>
+/// <summary>Input of the phrasing call (docs/engine.md "LLM use").</summary>
 public sealed record PhrasingRequest(
     string Intent,
     string MustDo,
@@ -46,7 +46,7 @@ public interface ILlmAdvisor
     Task<LlmOutcome<string>> RephraseAsync(PhrasingRequest request, CancellationToken ct);
 }
 
-/// <summary>Audit of crisis-related turns (§13.2). No client text.</summary>
+/// <summary>Audit of crisis-related turns (docs/engine.md "Crisis protocol"). No client text.</summary>
 public sealed record SafetyAuditEvent(
     string EventId,
     string Type,

@@ -5,6 +5,6 @@ namespace TrtOrleans.Therapy.Contracts;
 /// is awaited, may go up to <paramref name="CrisisBypass"/> inputs beyond it, and no further.</summary>
 public sealed record RatePolicy(int Limit, TimeSpan Window, int CrisisBypass)
 {
-    /// <summary>10 a minute (api.md) and 30 crisis inputs beyond that.</summary>
+    /// <summary>10 a minute (the HTTP API's limit) and 30 crisis inputs beyond that.</summary>
     public static readonly RatePolicy Default = new(10, TimeSpan.FromMinutes(1), 30);
 }

@@ -1,6 +1,6 @@
 namespace TrtOrleans.Therapy.Contracts;
 
-/// <summary>One exemplar record (trt-engine.md §15.1), as loaded from <c>Data/exemplars/*.jsonl</c>.</summary>
+/// <summary>One exemplar record (docs/engine.md "Reply composition"), as loaded from <c>Data/exemplars/*.jsonl</c>.</summary>
 public sealed record Exemplar(
     string Id,
     string TherapistText,
@@ -19,7 +19,7 @@ public sealed record Exemplar(
 /// <summary>A retrieval hit: the exemplar and its similarity score.</summary>
 public sealed record RetrievedExemplar(Exemplar Exemplar, double Score);
 
-/// <summary>Retrieval over the exemplar corpus (§15.3): filter by rag_query, rank, top 3 above the minimum.
+/// <summary>Retrieval over the exemplar corpus (docs/engine.md "Reply composition"): filter by rag_query, rank, top 3 above the minimum.
 /// Never throws: any failure means "nothing retrieved".</summary>
 public interface IExemplarRetriever
 {
@@ -35,7 +35,7 @@ public interface IExemplarRetriever
     bool CorpusHealthy { get; }
 }
 
-/// <summary>Shared cache of retrieval results: ids and scores only, never text (§15.3). 1 h TTL.
+/// <summary>Shared cache of retrieval results: ids and scores only, never text (docs/engine.md "Reply composition"). 1 h TTL.
 /// Implementations must swallow their own failures (a failure is a miss).</summary>
 public interface IRetrievalCache
 {
@@ -45,7 +45,7 @@ public interface IRetrievalCache
 
 public sealed record CachedHit(string ExemplarId, double Score);
 
-/// <summary>Sentence embeddings for semantic retrieval (§15.3): a local model (MiniLM, on the CPU) or Ollama.
+/// <summary>Sentence embeddings for semantic retrieval (docs/engine.md "Reply composition"): a local model (MiniLM, on the CPU) or Ollama.
 /// Vectors are L2-normalised so cosine = dot product.</summary>
 public interface ITextEmbedder
 {

@@ -1,6 +1,6 @@
 namespace TrtOrleans.Therapy.Contracts;
 
-// What one turn produces (docs/engine.md "The turn pipeline", "Emission"). The grain maps these onto api.md's
+// What one turn produces (docs/engine.md "The turn pipeline", "Emission"). The grain maps these onto the HTTP API's
 // TherapistResponse wire record and appends Exchange to the session history.
 
 public sealed record SelfHarmReport(bool Detected, IReadOnlyList<string> PhrasesFound, string Severity);
@@ -56,7 +56,7 @@ public sealed record TurnResponse(
     public override string ToString() => $"TurnResponse {{ Turn = {Turn}, Decision = {Navigation.Decision} }}";
 }
 
-/// <summary>One history entry (api.md exchanges shape). Substate = the substate after the turn.</summary>
+/// <summary>One history entry (the HTTP API's exchanges shape). Substate = the substate after the turn.</summary>
 public sealed record HistoryExchange(
     int Turn,
     DateTimeOffset Timestamp,

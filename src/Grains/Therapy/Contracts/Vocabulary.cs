@@ -1,6 +1,6 @@
 namespace TrtOrleans.Therapy.Contracts;
 
-/// <summary>Observable string values of the spec (trt-engine.md §2), kept in one place.</summary>
+/// <summary>Observable string values (docs/engine.md "Substates and completion criteria", "Rule ids"), kept in one place.</summary>
 public static class Substates
 {
     public const string Stage = "stage_1_safety_building";
@@ -45,17 +45,17 @@ public enum RiskLevel
     Immediate = 4,
 }
 
-/// <summary>The kind of question the engine asked last (§2.4, internal <c>last_question_kind</c>).</summary>
+/// <summary>The kind of question the engine asked last (internal <c>last_question_kind</c>, docs/engine.md "Emission").</summary>
 public enum QuestionKind
 {
     None, Goal, GoalMenu, GoalRefine, VisionCheck, EducationCheck, Problem, BodyEntry, BodyLocation, Sensation,
     PresentMoment, Pattern, Open, Readiness, Permission, AlphaCheckpoint, CompletionCheck, Closing, Safety, Redirect,
 }
 
-/// <summary>Checkpoint classification of an answer during the alpha exercise (§11).</summary>
+/// <summary>Checkpoint classification of an answer during the alpha exercise (docs/engine.md "The exercise").</summary>
 public enum CheckpointClass { Stop, Calm, Tense, Same, Unclear }
 
-/// <summary>Classification of an answer to "are you safe right now?" (§13.3). Order = the spec's row order.</summary>
+/// <summary>Classification of an answer to "are you safe right now?" (docs/engine.md "Crisis protocol"). Order = the classification's row order.</summary>
 public enum SafetyAnswerClass { Unsafe, Safe, Unclear }
 
 public static class Wire

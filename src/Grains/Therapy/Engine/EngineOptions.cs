@@ -1,7 +1,7 @@
 namespace TrtOrleans.Therapy.Engine;
 
-/// <summary>Engine settings (§13.1 safety text, §14.1 LLM budget). A plain options class so the host can bind it
-/// from configuration; the defaults are the spec's.</summary>
+/// <summary>Engine settings (the safety text of docs/engine.md "Crisis protocol", the LLM budget of "LLM use"). A plain options class so the host can bind it
+/// from configuration; the defaults are the documented ones (docs/engine.md).</summary>
 public sealed class EngineOptions
 {
     /// <summary>Safety:ReplyResourceLine — the sentence put into crisis and follow-up replies.</summary>

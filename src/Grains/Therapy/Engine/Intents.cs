@@ -2,7 +2,7 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Engine;
 
-/// <summary>How a reply intent is produced (§10.1).</summary>
+/// <summary>How a reply intent is produced (docs/engine.md "Reply composition").</summary>
 internal enum IntentClass
 {
     /// <summary>Crisis and safety follow-up: template only, never LLM or retrieval.</summary>
@@ -15,7 +15,7 @@ internal enum IntentClass
     Conversational,
 }
 
-/// <summary>Reply intents (§10.3, §11–§13) and template keys. A template key is an intent or one of its named
+/// <summary>Reply intents (docs/engine.md "Reply composition", "The exercise", "Crisis protocol") and template keys. A template key is an intent or one of its named
 /// variants (e.g. the second location ask that offers example places).</summary>
 internal static class Intents
 {
@@ -177,7 +177,7 @@ internal static class Intents
         };
     }
 
-    /// <summary>The intents whose replies may exceed three sentences (§10.3).</summary>
+    /// <summary>The intents whose replies may exceed three sentences (docs/engine.md "Reply composition").</summary>
     public static bool IsLong(string key)
     {
         var intent = IntentOf(key);

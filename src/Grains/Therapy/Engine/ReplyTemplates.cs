@@ -13,11 +13,11 @@ internal sealed record TemplateEntry(string Key, bool Question, string MustDo, I
     public IReadOnlyList<string> Fallback { get; init; } = [];
 }
 
-/// <summary>The reply wording (§10): versioned JSON files under <c>TherapyData/templates</c>, validated at load so a
+/// <summary>The reply wording (docs/engine.md "Reply composition"): versioned JSON files under <c>TherapyData/templates</c>, validated at load so a
 /// broken file stops the host instead of producing odd replies. Read-only and shared by all sessions.</summary>
 public sealed partial class ReplyTemplates
 {
-    /// <summary>Slots a variant may use (§10.2 plus the engine's own helper slots).</summary>
+    /// <summary>Slots a variant may use (docs/engine.md "Reply composition" plus the engine's own helper slots).</summary>
     public static readonly IReadOnlySet<string> KnownSlots = new HashSet<string>(StringComparer.Ordinal)
     {
         "ack", "emotion", "location", "sensation", "desired_state", "problem", "ack_word", "state_word",
@@ -209,7 +209,7 @@ public sealed partial class ReplyTemplates
     internal static IEnumerable<string> SlotsOf(string text) =>
         SlotPattern().Matches(text).Select(m => m.Groups[1].Value);
 
-    /// <summary>§10.2: XxHash64 of "{seed}|{key}|{occurrence}" modulo the variant count.</summary>
+    /// <summary>Deterministic variation (docs/engine.md "Reply composition"): XxHash64 of "{seed}|{key}|{occurrence}" modulo the variant count.</summary>
     internal static int VariantIndex(ulong seed, string key, int occurrence, int count)
     {
         var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes($"{seed}|{key}|{occurrence}"));

@@ -28,7 +28,7 @@ internal sealed record TurnPlan(
     public QuestionKind? Kind => Intents.KindOf(TemplateKey);
 }
 
-/// <summary>Decisions and situation types of §2.3.</summary>
+/// <summary>Decisions and situation types (docs/engine.md "Rule ids").</summary>
 internal static class Decisions
 {
     public const string ClarifyGoal = "clarify_goal";

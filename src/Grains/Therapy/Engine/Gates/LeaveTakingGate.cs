@@ -15,7 +15,7 @@ internal static class LeaveTakingGate
         "see you", "that's enough for today", "that is enough for today", "thats enough for today",
     ];
 
-    private static readonly string[] Negators = ["not", "don't", "dont", "never", "no"];
+    private static readonly string[] Negators = ["not", "don't", "dont", "never"];
 
     public static TurnOutline? TryTake(TurnScope t)
     {

@@ -5,12 +5,23 @@ namespace TrtOrleans.Therapy.Engine;
 
 /// <summary>Slot values of one turn's reply: the client's own words, rendered so they read naturally inside a
 /// template (docs/engine.md "Reply composition"). Each slot is computed once per turn.</summary>
-internal sealed class SlotValues(TurnScope t, TurnOutline outline, ReplyRenderer renderer)
+internal sealed class SlotValues
 {
     private static readonly string[] ContentSlots = ["emotion", "location", "sensation", "desired_state", "problem"];
 
+    private readonly TurnScope t;
+    private readonly TurnOutline outline;
+    private readonly ReplyRenderer renderer;
+
+    // Per-turn memo: a slot (and the nested template it renders) is computed once, so variant memory moves once.
     private readonly Dictionary<string, string?> _cache = new(StringComparer.Ordinal);
-    private string? _ackWord;
+
+    public SlotValues(TurnScope scope, TurnOutline turnOutline, ReplyRenderer owner)
+    {
+        t = scope;
+        outline = turnOutline;
+        renderer = owner;
+    }
 
     public string? Get(string slot)
     {
@@ -24,7 +35,7 @@ internal sealed class SlotValues(TurnScope t, TurnOutline outline, ReplyRenderer
         {
             "ack" => Ack(),
             // Client words are normalised for their slot (SlotPhrases documents each slot's shape).
-            "ack_word" => _ackWord is null ? null : SlotPhrases.Emotion(_ackWord),
+            "ack_word" => null, // set by {ack} before its template asks for it
             "emotion" => Emotion() is { } emotion ? SlotPhrases.Emotion(emotion) : null,
             "location" => s.BodyLocations.Count > 0 ? SlotPhrases.Location(s.BodyLocations[^1]) : null,
             "sensation" => s.Sensations.Count > 0 ? SlotPhrases.Sensation(s.Sensations[^1]) : null,
@@ -85,15 +96,13 @@ internal sealed class SlotValues(TurnScope t, TurnOutline outline, ReplyRenderer
         var a = t.A;
         if (t.F.NewEmotions.Count > 0)
         {
-            _ackWord = t.F.NewEmotions[^1];
-            _cache["ack_word"] = SlotPhrases.Emotion(_ackWord);
+            _cache["ack_word"] = SlotPhrases.Emotion(t.F.NewEmotions[^1]);
             return renderer.Render(Intents.AckNegative);
         }
 
         if (a.Emotion.PositiveWords.Count > 0 && !a.Goal.Recognised)
         {
-            _ackWord = a.Emotion.PositiveWords[0];
-            _cache["ack_word"] = SlotPhrases.Emotion(_ackWord);
+            _cache["ack_word"] = SlotPhrases.Emotion(a.Emotion.PositiveWords[0]);
             return renderer.Render(Intents.AckPositive);
         }
 
