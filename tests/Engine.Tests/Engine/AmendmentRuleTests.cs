@@ -3,7 +3,7 @@ using static TrtOrleans.Engine.Tests.Engine.EngineHarness;
 
 namespace TrtOrleans.Engine.Tests.Engine;
 
-/// <summary>Amendments A2, A3 and A7 rule by rule, on the shipped detectors (docs/engine.md "Amendments").</summary>
+/// <summary>Amendments A2, A3, A4 and A7 rule by rule, on the shipped detectors (docs/engine.md "Amendments").</summary>
 public sealed class AmendmentRuleTests : RuleTestBase
 {
     private static async Task<List<TurnResult>> Real(EngineState start, params string[] inputs) =>
@@ -96,5 +96,30 @@ public sealed class AmendmentRuleTests : RuleTestBase
         Assert.NotEqual(RuleId.R12_S2b, turns[3].Response.Navigation.Rule);
         Assert.True(turns[3].State.Cycle!.LocationGiven);
         Assert.True(turns[3].State.Cycle!.SensationGiven);
+    }
+
+    [Theory]
+    [InlineData("the tightness is easing")]
+    [InlineData("it's a bit lighter now")]
+    [InlineData("the clenching is easing a bit as we talk")]
+    public async Task A4ASensationChangingIn31IsPresenceNotANewComplaintToLocate(string input)
+    {
+        var start = StateIn(Substates.AssessReadiness, QuestionKind.Readiness);
+        start.BodyEnquiryCycles = 1;
+        var turns = await Real(start, input);
+        Assert.Equal(RuleId.R31_5, turns[0].Response.Navigation.Rule);
+        Assert.Equal(1, turns[0].State.BodyEnquiryCycles);
+        Assert.True(turns[0].State.Stage1Completion.PresentMomentFocus);
+        Assert.Equal(0, turns[0].State.BodyQuestionCount);
+    }
+
+    [Fact]
+    public async Task A4AChangeWithANewPlaceStillOpensCycleTwo()
+    {
+        var start = StateIn(Substates.AssessReadiness, QuestionKind.Readiness);
+        start.BodyEnquiryCycles = 1;
+        var turns = await Real(start, "my stomach is getting heavier now");
+        Assert.Equal(2, turns[0].State.BodyEnquiryCycles);
+        Assert.True(turns[0].State.Cycle!.LocationGiven);
     }
 }

@@ -14,6 +14,8 @@ internal static partial class ReplyLint
     private static readonly string[] BodyCues = ["shoulders", "jaw", "chest", "breath", "breathing", "stomach", "body", "hands", "feet", "belly"];
     private static readonly string[] Qualities =
         ["tight", "tightness", "heavy", "heaviness", "sharp", "pressure", "knot", "warm", "warmth", "buzzing", "dull", "hot", "fluttery", "hollow", "jittery", "squeezing", "pressing", "heat", "weight"];
+    private static readonly string[] Offers = ["many people", "some people", "one possibility", "one option", "perhaps", "might"];
+    private static readonly string[] Attributions = ["you'd like", "you would like", "you want", "you wish", "you're hoping", "you are hoping"];
     private static readonly string[] Refinements =
         ["calmer", "lighter", "more confident", "more at ease", "more peaceful", "more settled", "more in control"];
 
@@ -74,6 +76,9 @@ internal static partial class ReplyLint
             "goal_suggest_default" => Need(Has("calmer") && Has("at ease"), "offer calmer and more at ease"),
             "goal_refine" => Need(Has(s.DesiredState) && Count(Refinements) >= 2, "name their words and offer two or three specific states"),
             "vision_present" => Need(Has(s.DesiredState) && Count(BodyCues) >= 1, "restate their state words with a body cue"),
+            // A2: an inferred state is offered, never attributed; the state words are there and the client is asked.
+            "vision_suggest" => Need(Has(s.DesiredState) && Has(Offers) && Has("fit", "good place to start", "sound right", "feel right")
+                && !Has(Attributions), "offer the suggested state words as a suggestion and ask whether it fits, never as their wish"),
             "vision_represent" => Need(Has(s.DesiredState) && Has("words"), "restate their state words and invite them to change the words"),
             "psycho_education" => Need(Has(s.Prey) && Has(s.Predator) && Has("alarm"), "the alarm and the animal picture"),
             "psycho_education_simpler" => Need(Has("alarm", "stress"), "the same idea in plain words"),

@@ -113,4 +113,17 @@ public sealed class ReplyLintTests
             "That makes sense as an explanation. What do you notice as you say it?", slots, fallback: false).ToList();
         Assert.Contains(problems, p => p.Contains("where in the body", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("So you'd like to feel {desired_state}. Would that fit for you?")]
+    [InlineData("Many people in your place want to feel better. Would that fit for you?")]
+    [InlineData("Perhaps you want to feel {desired_state}. Would that fit for you?")]
+    [InlineData("Feeling {desired_state} is a good thing to aim for. Would that fit for you?")]
+    public void TheLintCatchesASuggestionPutInTheClientsMouthOrWithoutItsWords(string variant)
+    {
+        var slots = SlotSets()[0];
+        var reply = ReplyLint.Fill(variant, slots);
+        var problems = ReplyLint.Check(Intents.VisionSuggest, question: true, reply, slots, fallback: false).ToList();
+        Assert.Contains(problems, p => p.StartsWith("vision_suggest:", StringComparison.Ordinal));
+    }
 }

@@ -17,8 +17,11 @@ internal static class ReadinessNavigator
             return (Entries.Permission(t, "client_ready", "T31-a done; ask permission"), LlmPoint.None);
         }
 
+        // A4: "the clenching is easing" is a present-moment answer about what they already feel, not a new complaint
+        // to locate, so a sensation reported only as changing does not open cycle 2.
+        var body = t.A.Body;
         var material = t.F.NewEmotions.Count > 0 || t.F.NewTopics.Count > 0
-            || t.A.Body.Locations.Count > 0 || t.A.Body.Sensations.Count > 0;
+            || body.Locations.Count > 0 || (body.Sensations.Count > 0 && !body.Changing);
         var open = cycle2Pending;
         if (material && s.BodyEnquiryCycles < Limits.BodyCycles && s.BodyQuestionCount < Limits.BodyQuestionLimit)
         {
@@ -26,8 +29,8 @@ internal static class ReadinessNavigator
             s.Cycle = new BodyCycle
             {
                 Focus = t.F.NewEmotions.LastOrDefault() ?? t.F.NewTopics.LastOrDefault() ?? t.C.EmotionContent,
-                LocationGiven = t.A.Body.Locations.Count > 0,
-                SensationGiven = t.A.Body.Sensations.Count > 0,
+                LocationGiven = body.Locations.Count > 0,
+                SensationGiven = body.Sensations.Count > 0,
             };
             open = true;
         }
