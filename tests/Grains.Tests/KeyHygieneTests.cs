@@ -10,7 +10,7 @@ public sealed class KeyHygieneTests(TrtClusterFixture fixture) : IClassFixture<T
     public Task AfterAMixedWorkloadEveryKeyHasATtlOrIsADocumentedSet() => RunAsync(fixture);
 
     /// <summary>The workload and the checks, on any fixture (one redis-server or a Redis Cluster).</summary>
-    public static async Task RunAsync(TrtClusterFixture fixture)
+    internal static async Task RunAsync(TrtClusterFixture fixture)
     {
         var kept = new List<string>();
         var deleted = new List<string>();

@@ -66,6 +66,7 @@ public static class RedisUrl
     /// the path) and the further <c>host:port</c> seeds; a further seed may repeat the scheme.</summary>
     private static (string First, List<string> Seeds) SplitSeeds(string value)
     {
+        value = System.Text.RegularExpressions.Regex.Replace(value, ",\\s*rediss?://", ",", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
         var schemeEnd = value.IndexOf("://", StringComparison.Ordinal) + 3;
         var pathStart = value.IndexOf('/', schemeEnd);
         var authority = pathStart < 0 ? value[schemeEnd..] : value[schemeEnd..pathStart];
@@ -77,9 +78,7 @@ public static class RedisUrl
             throw new FormatException("REDIS_URL names no host.");
         }
 
-        var seeds = hosts.Skip(1)
-            .Select(h => h.Contains("://", StringComparison.Ordinal) ? h[(h.IndexOf("://", StringComparison.Ordinal) + 3)..] : h)
-            .ToList();
+        var seeds = hosts.Skip(1).ToList();
         return (value[..schemeEnd] + authority[..(at + 1)] + hosts[0] + path, seeds);
     }
 }
