@@ -403,14 +403,20 @@ redis_cli() { REDISCLI_AUTH="$TRT_REDIS_PASSWORD" redis-cli -h 127.0.0.1 -p "$TR
 # file before exiting, so the next start on the same directory loads every acknowledged
 # write. Never SHUTDOWN NOSAVE, never SIGKILL here: those are crashes, not restarts.
 stop_redis() {
-    local c
-    for c in $(all_components | grep -E '^redis(-[0-9]+)?$' || true); do stop_component "$c" TERM; done
+    if [[ "$TRT_REDIS_CLUSTER" == 1 ]]; then
+        local n
+        for ((n = 1; n <= TRT_REDIS_MASTERS; n++)); do stop_component "redis-$n" TERM; done
+    else
+        stop_component redis TERM
+    fi
 }
 
 # --- Redis Cluster mode (TRT_REDIS_CLUSTER=1) ---------------------------------------------
 redis_node_port() { echo $((TRT_REDIS_PORT + $1 - 1)); }
 redis_bus_port()  { echo $((TRT_REDIS_BUS_PORT_BASE + $1 - 1)); }
-redis_node_cli()  { local n="$1"; shift; REDISCLI_AUTH="$TRT_REDIS_PASSWORD" redis-cli -h 127.0.0.1 -p "$(redis_node_port "$n")" "$@"; }
+# REDISCLI_AUTH only with a password: an empty one makes redis-cli send AUTH, which --cluster create treats as fatal.
+redis_cli_auth()  { if [[ -n "$TRT_REDIS_PASSWORD" ]]; then REDISCLI_AUTH="$TRT_REDIS_PASSWORD" redis-cli "$@"; else redis-cli "$@"; fi; }
+redis_node_cli()  { local n="$1"; shift; redis_cli_auth -h 127.0.0.1 -p "$(redis_node_port "$n")" "$@"; }
 redis_cluster_state() { redis_node_cli "$1" cluster info 2>/dev/null | tr -d '\r' | sed -n 's/^cluster_state:/cluster_state=/p'; }
 
 print_redis_pids() {
@@ -479,7 +485,7 @@ start_redis_cluster() {
     for ((n = 1; n <= TRT_REDIS_MASTERS; n++)); do start_redis_node "$n"; nodes+=("127.0.0.1:$(redis_node_port "$n")"); done
     if redis_node_cli 1 cluster info | tr -d '\r' | grep -qx 'cluster_slots_assigned:0'; then
         log "redis: creating the cluster (${nodes[*]}, ${TRT_REDIS_MASTERS} masters, no replicas)"
-        REDISCLI_AUTH="$TRT_REDIS_PASSWORD" redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes \
+        redis_cli_auth --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes \
             >>"$LOG_DIR/redis-cluster-create.log" 2>&1 \
             || { tail -n 20 "$LOG_DIR/redis-cluster-create.log" >&2; die "redis-cli --cluster create failed"; }
     fi
