@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
+using TrtOrleans.Grains.Analytics;
+using TrtOrleans.Grains.Persistence;
 using TrtOrleans.TestSupport;
 
 namespace TrtOrleans.Grains.Tests;
@@ -88,6 +92,42 @@ public sealed class RedisClusterTests(RedisClusterTests.Fixture fixture) : IClas
 
     [Fact]
     public Task KeyHygieneHoldsOnTheCluster() => KeyHygieneTests.RunAsync(fixture);
+
+    [Fact]
+    public async Task AnAnalyticsFlushSpanningMidnightWritesEachDayOnceOnTheCluster()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 23, 59, 59, TimeSpan.Zero));
+        var keys = new RedisKeyspace($"trt:analytics-{Guid.NewGuid():N}:", 64);
+        var (day1, day2) = (new DateOnly(2026, 12, 3), new DateOnly(2026, 12, 4));
+        Assert.NotEqual( // two slots: one MULTI/EXEC over both would be a CROSSSLOT error
+            fixture.RedisCluster.Admin.HashSlot(keys.AnalyticsDayKey(day1)),
+            fixture.RedisCluster.Admin.HashSlot(keys.AnalyticsDayKey(day2)));
+        var store = new SecondWriteFailsOnce(new RedisAnalyticsStore(fixture.RedisCluster.Admin, keys));
+        var recorder = new AnalyticsRecorder(store, clock, NullLogger<AnalyticsRecorder>.Instance);
+        recorder.Input();
+        recorder.Input();
+        clock.Advance(TimeSpan.FromSeconds(2));
+        recorder.Input();
+
+        await Assert.ThrowsAsync<RedisConnectionException>(recorder.FlushAsync); // day 1 written, day 2 failed
+        await recorder.FlushAsync();
+
+        Assert.Equal(2, (await store.GetDayAsync(day1))![AnalyticsRecorder.TotalInputs]); // not counted twice
+        Assert.Equal(1, (await store.GetDayAsync(day2))![AnalyticsRecorder.TotalInputs]);
+    }
+
+    /// <summary>The real store, except that its second write fails once (as if Redis dropped the connection).</summary>
+    private sealed class SecondWriteFailsOnce(IAnalyticsStore inner) : IAnalyticsStore
+    {
+        private int _writes;
+
+        public Task AddAsync(IReadOnlyDictionary<DateOnly, IReadOnlyDictionary<string, long>> deltas) =>
+            ++_writes == 2
+                ? Task.FromException(new RedisConnectionException(ConnectionFailureType.SocketFailure, "injected"))
+                : inner.AddAsync(deltas);
+
+        public Task<IReadOnlyDictionary<string, long>?> GetDayAsync(DateOnly day) => inner.GetDayAsync(day);
+    }
 
     private static async Task<string> SnapshotAsync(ISessionGrain grain) =>
         JsonSerializer.Serialize(new { status = await grain.GetStatusAsync(), history = await grain.GetHistoryAsync(50) });
