@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 using TrtOrleans.Grains.Analytics;
-using TrtOrleans.Grains.Persistence;
 using TrtOrleans.TestSupport;
 
 namespace TrtOrleans.Grains.Tests;
@@ -96,9 +95,9 @@ public sealed class RedisClusterTests(RedisClusterTests.Fixture fixture) : IClas
     [Fact]
     public async Task AnAnalyticsFlushSpanningMidnightWritesEachDayOnceOnTheCluster()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 23, 59, 59, TimeSpan.Zero));
-        var keys = new RedisKeyspace($"trt:analytics-{Guid.NewGuid():N}:", 64);
-        var (day1, day2) = (new DateOnly(2026, 12, 3), new DateOnly(2026, 12, 4));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 6, 30, 23, 59, 59, TimeSpan.Zero));
+        var keys = fixture.Keys; // the deployment's prefix, so the key-hygiene check accepts these keys too
+        var (day1, day2) = (new DateOnly(2030, 6, 30), new DateOnly(2030, 7, 1));
         Assert.NotEqual( // two slots: one MULTI/EXEC over both would be a CROSSSLOT error
             fixture.RedisCluster.Admin.HashSlot(keys.AnalyticsDayKey(day1)),
             fixture.RedisCluster.Admin.HashSlot(keys.AnalyticsDayKey(day2)));
@@ -109,7 +108,7 @@ public sealed class RedisClusterTests(RedisClusterTests.Fixture fixture) : IClas
         clock.Advance(TimeSpan.FromSeconds(2));
         recorder.Input();
 
-        await Assert.ThrowsAsync<RedisConnectionException>(recorder.FlushAsync); // day 1 written, day 2 failed
+        await Assert.ThrowsAsync<RedisException>(recorder.FlushAsync); // day 1 written, day 2 failed
         await recorder.FlushAsync();
 
         Assert.Equal(2, (await store.GetDayAsync(day1))![AnalyticsRecorder.TotalInputs]); // not counted twice
@@ -123,7 +122,7 @@ public sealed class RedisClusterTests(RedisClusterTests.Fixture fixture) : IClas
 
         public Task AddAsync(IReadOnlyDictionary<DateOnly, IReadOnlyDictionary<string, long>> deltas) =>
             ++_writes == 2
-                ? Task.FromException(new RedisConnectionException(ConnectionFailureType.SocketFailure, "injected"))
+                ? Task.FromException(new RedisException("injected connection failure"))
                 : inner.AddAsync(deltas);
 
         public Task<IReadOnlyDictionary<string, long>?> GetDayAsync(DateOnly day) => inner.GetDayAsync(day);
