@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # local-cluster.sh - run a TrtOrleans cluster on this machine without containers:
-# one Redis (append-only file), N silos, M gateways and nginx as the front.
+# one Redis (append-only file) or a 3-master Redis Cluster, N silos, M gateways and nginx as the front.
 #
 # Usage: deploy/local-cluster.sh COMMAND [N]
 #   up               build Release (once), start everything, wait until ready, print URLs and pids
@@ -12,8 +12,9 @@
 #   kill-gateway N   SIGKILL gateway N, prints its pid
 #   start-gateway N  start gateway N again and wait until it is ready
 #   stop-gateway N   stop gateway N gracefully
-#   stop-redis       stop Redis cleanly (SIGTERM: Redis flushes the append-only file first)
-#   start-redis      start Redis again on the same data directory
+#   stop-redis       stop Redis (every node of the Redis Cluster) cleanly (SIGTERM: Redis flushes
+#                    the append-only file first)
+#   start-redis      start Redis (every node) again on the same data directory
 #   restart-redis    stop-redis + start-redis
 #   status           one line per component: pid, alive, ports, ready
 #
@@ -27,6 +28,11 @@
 #   TRT_GATEWAYS=2              number of gateways (Orleans clients serving the HTTP API)
 #   TRT_REDIS_PORT=6390         Redis port on 127.0.0.1 (not 6379, to leave a system Redis alone)
 #   TRT_REDIS_PASSWORD=         Redis password; empty = none (Redis still listens on loopback only)
+#   TRT_REDIS_CLUSTER=          1 = a Redis Cluster of TRT_REDIS_MASTERS masters (no replicas) instead of one
+#                               Redis, node n on TRT_REDIS_PORT+n-1 (bus port TRT_REDIS_BUS_PORT_BASE+n-1);
+#                               REDIS_URL then lists every node: redis://127.0.0.1:6390,127.0.0.1:6391,...
+#   TRT_REDIS_MASTERS=3         masters of the Redis Cluster (at least 3, as redis-cli requires)
+#   TRT_REDIS_BUS_PORT_BASE=    cluster bus port of node 1 (default TRT_REDIS_PORT+10000)
 #   TRT_SILO_PORT_BASE=11111    silo n listens for silo-to-silo traffic on BASE+n-1
 #   TRT_GATEWAY_PORT_BASE=30000 silo n accepts Orleans clients (the gateways) on BASE+n-1
 #   TRT_SILO_HTTP_BASE=8190     silo n serves /health/live and /health/ready on BASE+n-1
@@ -91,6 +97,9 @@ TRT_SILOS="${TRT_SILOS:-2}"
 TRT_GATEWAYS="${TRT_GATEWAYS:-2}"
 TRT_REDIS_PORT="${TRT_REDIS_PORT:-6390}"
 TRT_REDIS_PASSWORD="${TRT_REDIS_PASSWORD:-}"
+TRT_REDIS_CLUSTER="${TRT_REDIS_CLUSTER:-}"
+TRT_REDIS_MASTERS="${TRT_REDIS_MASTERS:-3}"
+TRT_REDIS_BUS_PORT_BASE="${TRT_REDIS_BUS_PORT_BASE:-$((TRT_REDIS_PORT + 10000))}"
 TRT_SILO_PORT_BASE="${TRT_SILO_PORT_BASE:-11111}"
 TRT_GATEWAY_PORT_BASE="${TRT_GATEWAY_PORT_BASE:-30000}"
 TRT_SILO_HTTP_BASE="${TRT_SILO_HTTP_BASE:-8190}"
@@ -108,10 +117,12 @@ TRT_NO_BUILD="${TRT_NO_BUILD:-}"
 TRT_READY_TIMEOUT="${TRT_READY_TIMEOUT:-120}"
 TRT_STOP_GRACE="${TRT_STOP_GRACE:-30}"
 
-for v in TRT_PORT TRT_SILOS TRT_GATEWAYS TRT_REDIS_PORT TRT_SILO_PORT_BASE TRT_GATEWAY_PORT_BASE \
-         TRT_SILO_HTTP_BASE TRT_GW_HTTP_BASE TRT_READY_TIMEOUT TRT_STOP_GRACE; do
+for v in TRT_PORT TRT_SILOS TRT_GATEWAYS TRT_REDIS_PORT TRT_REDIS_MASTERS TRT_REDIS_BUS_PORT_BASE \
+         TRT_SILO_PORT_BASE TRT_GATEWAY_PORT_BASE TRT_SILO_HTTP_BASE TRT_GW_HTTP_BASE TRT_READY_TIMEOUT TRT_STOP_GRACE; do
     [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a number (got '${!v}')"
 done
+case "$TRT_REDIS_CLUSTER" in ""|0|1) ;; *) die "TRT_REDIS_CLUSTER must be empty, 0 or 1";; esac
+[[ "$TRT_REDIS_CLUSTER" != 1 ]] || ((TRT_REDIS_MASTERS >= 3)) || die "TRT_REDIS_MASTERS must be at least 3"
 case "$TRT_APPENDFSYNC" in always|everysec|no) ;; *) die "TRT_APPENDFSYNC must be always, everysec or no";; esac
 
 # ---------------------------------------------------------------------------------------
@@ -146,7 +157,13 @@ urlencode() {
 }
 
 redis_url() {
-    if [[ -n "$TRT_REDIS_PASSWORD" ]]; then
+    if [[ "$TRT_REDIS_CLUSTER" == 1 ]]; then
+        # Every node as a seed: the client discovers the slot map from any of them.
+        local auth="" nodes="" n
+        [[ -z "$TRT_REDIS_PASSWORD" ]] || auth=":$(urlencode "$TRT_REDIS_PASSWORD")@"
+        for ((n = 1; n <= TRT_REDIS_MASTERS; n++)); do nodes+="${nodes:+,}127.0.0.1:$(redis_node_port "$n")"; done
+        echo "redis://$auth$nodes"
+    elif [[ -n "$TRT_REDIS_PASSWORD" ]]; then
         echo "redis://:$(urlencode "$TRT_REDIS_PASSWORD")@127.0.0.1:$TRT_REDIS_PORT/0"
     else
         echo "redis://127.0.0.1:$TRT_REDIS_PORT/0"
@@ -268,7 +285,8 @@ save_state() {
     umask 077
     {
         local v
-        for v in TRT_PORT TRT_SILOS TRT_GATEWAYS TRT_REDIS_PORT TRT_REDIS_PASSWORD TRT_SILO_PORT_BASE \
+        for v in TRT_PORT TRT_SILOS TRT_GATEWAYS TRT_REDIS_PORT TRT_REDIS_PASSWORD TRT_REDIS_CLUSTER \
+                 TRT_REDIS_MASTERS TRT_REDIS_BUS_PORT_BASE TRT_SILO_PORT_BASE \
                  TRT_GATEWAY_PORT_BASE TRT_SILO_HTTP_BASE TRT_GW_HTTP_BASE TRT_CLUSTER_ID TRT_SERVICE_ID \
                  TRT_ADMIN_KEY LC_AUTH_KEYS TRT_APPENDFSYNC TRT_READY_TIMEOUT TRT_STOP_GRACE; do
             printf '%s=%q\n' "$v" "${!v}"
@@ -354,6 +372,7 @@ wait_silo_ready()    { wait_http_ready "silo-$1" "http://127.0.0.1:$(silo_http_p
 wait_gateway_ready() { wait_http_ready "gateway-$1" "http://127.0.0.1:$(gw_http_port "$1")/health/ready" "$(pid_of "gateway-$1")"; }
 
 start_redis() {
+    if [[ "$TRT_REDIS_CLUSTER" == 1 ]]; then start_redis_cluster; return; fi
     if is_ours redis; then die "redis is already running (pid $(pid_of redis))"; fi
     rm -f "$PID_DIR/redis.pid"
     if port_in_use "$TRT_REDIS_PORT"; then die "redis: port $TRT_REDIS_PORT is already in use"; fi
@@ -403,7 +422,104 @@ redis_cli() { REDISCLI_AUTH="$TRT_REDIS_PASSWORD" redis-cli -h 127.0.0.1 -p "$TR
 # SIGTERM is Redis's normal shutdown (like SHUTDOWN): it writes and fsyncs the append-only
 # file before exiting, so the next start on the same directory loads every acknowledged
 # write. Never SHUTDOWN NOSAVE, never SIGKILL here: those are crashes, not restarts.
-stop_redis() { stop_component redis TERM; }
+stop_redis() {
+    if [[ "$TRT_REDIS_CLUSTER" == 1 ]]; then
+        local n
+        for ((n = 1; n <= TRT_REDIS_MASTERS; n++)); do stop_component "redis-$n" TERM; done
+    else
+        stop_component redis TERM
+    fi
+}
+
+# --- Redis Cluster mode (TRT_REDIS_CLUSTER=1) ---------------------------------------------
+redis_node_port() { echo $((TRT_REDIS_PORT + $1 - 1)); }
+redis_bus_port()  { echo $((TRT_REDIS_BUS_PORT_BASE + $1 - 1)); }
+# REDISCLI_AUTH only with a password: an empty one makes redis-cli send AUTH, which --cluster create treats as fatal.
+redis_cli_auth()  { if [[ -n "$TRT_REDIS_PASSWORD" ]]; then REDISCLI_AUTH="$TRT_REDIS_PASSWORD" redis-cli "$@"; else redis-cli "$@"; fi; }
+redis_node_cli()  { local n="$1"; shift; redis_cli_auth -h 127.0.0.1 -p "$(redis_node_port "$n")" "$@"; }
+redis_cluster_state() { redis_node_cli "$1" cluster info 2>/dev/null | tr -d '\r' | sed -n 's/^cluster_state:/cluster_state=/p'; }
+
+print_redis_pids() {
+    local n
+    if [[ "$TRT_REDIS_CLUSTER" == 1 ]]; then
+        for ((n = 1; n <= TRT_REDIS_MASTERS; n++)); do echo "REDIS_${n}_PID=$(pid_of "redis-$n")"; done
+    else
+        echo "REDIS_PID=$(pid_of redis)"
+    fi
+}
+
+# Node n: cluster-enabled, append-only file, its own directory (nodes.conf, AOF) under
+# $REDIS_DIR/node-n. The first start joins the nodes with `redis-cli --cluster create`
+# (masters only); later starts find the slot map in nodes.conf and the cluster re-forms.
+start_redis_node() {
+    local n="$1" name="redis-$1" port bus dir conf pid i
+    port=$(redis_node_port "$n"); bus=$(redis_bus_port "$n"); dir="$REDIS_DIR/node-$n"; conf="$dir/redis-local.conf"
+    if is_ours "$name"; then die "$name is already running (pid $(pid_of "$name"))"; fi
+    rm -f "$PID_DIR/$name.pid"
+    if port_in_use "$port"; then die "$name: port $port is already in use"; fi
+    if port_in_use "$bus"; then die "$name: cluster bus port $bus is already in use"; fi
+    mkdir -p "$dir" && chmod 700 "$dir"
+    (
+        umask 077
+        {
+            echo "bind 127.0.0.1"
+            echo "port $port"
+            echo "cluster-enabled yes"
+            echo "cluster-port $bus"
+            echo "cluster-config-file nodes.conf"
+            echo "cluster-node-timeout 5000"
+            echo "protected-mode yes"
+            echo "daemonize no"
+            echo "dir $dir"
+            echo "appendonly yes"
+            echo "appendfsync $TRT_APPENDFSYNC"
+            echo "maxmemory-policy noeviction"
+            echo 'save ""'
+            if [[ -n "$TRT_REDIS_PASSWORD" ]]; then
+                printf 'requirepass "%s"\n' "${TRT_REDIS_PASSWORD//\"/\\\"}"
+                printf 'masterauth "%s"\n' "${TRT_REDIS_PASSWORD//\"/\\\"}"
+            fi
+        } >"$conf"
+    )
+    echo "---- $(date -u +%FT%TZ) starting $name" >>"$LOG_DIR/$name.log"
+    (cd "$dir" && exec setsid redis-server "$conf") </dev/null >>"$LOG_DIR/$name.log" 2>&1 &
+    pid=$!
+    write_pid_file "$name" "$pid" "redis-server"
+    for ((i = 0; i < 100; i++)); do
+        if ! is_alive "$pid"; then
+            tail -n 20 "$LOG_DIR/$name.log" >&2 || true
+            die "$name exited during start"
+        fi
+        if redis_node_cli "$n" ping 2>/dev/null | grep -q PONG; then
+            write_pid_file "$name" "$pid" "127.0.0.1:$port"
+            log "$name: started pid $pid on 127.0.0.1:$port (cluster bus $bus, appendonly yes, appendfsync $TRT_APPENDFSYNC)"
+            return 0
+        fi
+        sleep 0.1
+    done
+    die "$name did not answer PING within 10 s (see $LOG_DIR/$name.log)"
+}
+
+start_redis_cluster() {
+    local n nodes=() i ok
+    for ((n = 1; n <= TRT_REDIS_MASTERS; n++)); do start_redis_node "$n"; nodes+=("127.0.0.1:$(redis_node_port "$n")"); done
+    if redis_node_cli 1 cluster info | tr -d '\r' | grep -qx 'cluster_slots_assigned:0'; then
+        log "redis: creating the cluster (${nodes[*]}, ${TRT_REDIS_MASTERS} masters, no replicas)"
+        redis_cli_auth --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes \
+            >>"$LOG_DIR/redis-cluster-create.log" 2>&1 \
+            || { tail -n 20 "$LOG_DIR/redis-cluster-create.log" >&2; die "redis-cli --cluster create failed"; }
+    fi
+    # Gossip needs a moment after create (or a restart) before every node serves its slots.
+    for ((i = 0; i < 300; i++)); do
+        ok=1
+        for ((n = 1; n <= TRT_REDIS_MASTERS; n++)); do
+            [[ "$(redis_cluster_state "$n")" == "cluster_state=ok" ]] || ok=0
+        done
+        if ((ok)); then log "redis: cluster_state ok on all ${TRT_REDIS_MASTERS} nodes"; return 0; fi
+        sleep 0.1
+    done
+    die "the Redis Cluster did not reach cluster_state:ok within 30 s (see $LOG_DIR/redis-*.log)"
+}
 
 render_nginx_conf() {
     local servers="" n user_line=""
@@ -475,7 +591,11 @@ print_urls() {
     echo "REDIS_URL=$(redis_url)"
     echo "GATEWAY_URL=http://127.0.0.1:$TRT_PORT"
     for ((n = 1; n <= TRT_GATEWAYS; n++)); do echo "GATEWAY_${n}_URL=http://127.0.0.1:$(gw_http_port "$n")"; done
-    echo "REDIS_PID=$(pid_of redis || true)"
+    if [[ "$TRT_REDIS_CLUSTER" == 1 ]]; then
+        for ((n = 1; n <= TRT_REDIS_MASTERS; n++)); do echo "REDIS_${n}_PID=$(pid_of "redis-$n" || true)"; done
+    else
+        echo "REDIS_PID=$(pid_of redis || true)"
+    fi
     for ((n = 1; n <= TRT_SILOS; n++)); do echo "SILO_${n}_PID=$(pid_of "silo-$n" || true)"; done
     for ((n = 1; n <= TRT_GATEWAYS; n++)); do echo "GATEWAY_${n}_PID=$(pid_of "gateway-$n" || true)"; done
     echo "NGINX_PID=$(pid_of nginx || true)"
@@ -492,7 +612,7 @@ cmd_down() {
     for c in $(all_components | grep -x nginx || true) \
              $(all_components | grep '^gateway-' || true) \
              $(all_components | grep '^silo-' || true) \
-             $(all_components | grep -x redis || true); do
+             $(all_components | grep -E '^redis(-[0-9]+)?$' || true); do
         stop_component "$c" TERM
     done
     # Anything else that has a pid file (should not happen) is handled the same way.
@@ -572,7 +692,13 @@ status_line() {
 
 cmd_status() {
     local n
-    status_line redis "port=$TRT_REDIS_PORT"
+    if [[ "$TRT_REDIS_CLUSTER" == 1 ]]; then
+        for ((n = 1; n <= TRT_REDIS_MASTERS; n++)); do
+            status_line "redis-$n" "port=$(redis_node_port "$n") bus=$(redis_bus_port "$n") $(redis_cluster_state "$n")"
+        done
+    else
+        status_line redis "port=$TRT_REDIS_PORT"
+    fi
     # Configured components plus any extra ones started by hand (start-silo 3).
     local silos gateways
     silos=$( { seq 1 "$TRT_SILOS"; all_components | sed -n 's/^silo-//p'; } | sort -nu)
@@ -598,9 +724,9 @@ case "$CMD" in
     stop-gateway) require_n "${2:-}"; require_running; stop_component "gateway-$2" TERM ;;
     start-gateway) require_n "${2:-}"; require_running; start_gateway "$2"; wait_gateway_ready "$2"; echo "GATEWAY_${2}_PID=$(pid_of "gateway-$2")" ;;
     stop-redis) require_running; stop_redis ;;
-    start-redis) require_running; start_redis; echo "REDIS_PID=$(pid_of redis)" ;;
-    restart-redis) require_running; stop_redis; start_redis; echo "REDIS_PID=$(pid_of redis)" ;;
+    start-redis) require_running; start_redis; print_redis_pids ;;
+    restart-redis) require_running; stop_redis; start_redis; print_redis_pids ;;
     status) ensure_dirs; cmd_status ;;
     -h|--help|help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' ;;
-    *) sed -n '4,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '4,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -7,7 +7,10 @@ namespace TrtOrleans.Grains.Tests;
 public sealed class KeyHygieneTests(TrtClusterFixture fixture) : IClassFixture<TrtClusterFixture>
 {
     [Fact]
-    public async Task AfterAMixedWorkloadEveryKeyHasATtlOrIsADocumentedSet()
+    public Task AfterAMixedWorkloadEveryKeyHasATtlOrIsADocumentedSet() => RunAsync(fixture);
+
+    /// <summary>The workload and the checks, on any fixture (one redis-server or a Redis Cluster).</summary>
+    internal static async Task RunAsync(TrtClusterFixture fixture)
     {
         var kept = new List<string>();
         var deleted = new List<string>();
@@ -41,8 +44,8 @@ public sealed class KeyHygieneTests(TrtClusterFixture fixture) : IClassFixture<T
             await ((Analytics.AnalyticsRecorder)sp.GetService(typeof(Analytics.AnalyticsRecorder))!).FlushAsync();
         }
 
-        var db = fixture.Redis.Admin.GetDatabase(fixture.Database);
-        var keys = RedisKeys.Scan(fixture.Redis, fixture.Database);
+        var db = fixture.Db;
+        var keys = fixture.ScanKeys();
         var withoutTtl = new List<string>();
         foreach (var key in keys)
         {
@@ -52,7 +55,7 @@ public sealed class KeyHygieneTests(TrtClusterFixture fixture) : IClassFixture<T
             }
         }
 
-        Assert.All(withoutTtl, key => Assert.True(IsDocumentedBoundedSet(key), $"key without TTL outside the documented sets: {key}"));
+        Assert.All(withoutTtl, key => Assert.True(IsDocumentedBoundedSet(fixture, key), $"key without TTL outside the documented sets: {key}"));
         Assert.All(keys, key => Assert.True(
             key.StartsWith(fixture.Keys.Prefix, StringComparison.Ordinal) || key.StartsWith($"{fixture.ServiceId}/", StringComparison.Ordinal),
             $"key outside the deployment's prefix: {key}"));
@@ -87,7 +90,7 @@ public sealed class KeyHygieneTests(TrtClusterFixture fixture) : IClassFixture<T
     }
 
     /// <summary>The sets of docs/redis-keys.md that have no TTL by design, each bounded.</summary>
-    private bool IsDocumentedBoundedSet(string key) =>
+    private static bool IsDocumentedBoundedSet(TrtClusterFixture fixture, string key) =>
         key == fixture.Keys.AuditKey("chain") || key == fixture.Keys.AuditKey("head")
         || key == fixture.Keys.AuditKey("ids") || key == fixture.Keys.AuditKey("anchor")
         || (key.StartsWith(fixture.Keys.Prefix + "{b", StringComparison.Ordinal) && (key.EndsWith("}:idx", StringComparison.Ordinal) || key.EndsWith("}:sum", StringComparison.Ordinal)))

@@ -47,4 +47,29 @@ public sealed class RedisUrlTests
         Assert.Equal("x", options.Password);
         Assert.Single(options.EndPoints);
     }
+
+    [Fact]
+    public void ACommaSeparatedListGivesEveryClusterSeedWithTheSharedPassword()
+    {
+        var options = RedisUrl.Parse("redis://:p%40ss@10.0.0.1:7000,10.0.0.2:7001,redis://10.0.0.3:7002/0");
+
+        Assert.Equal("p@ss", options.Password);
+        Assert.Equal(0, options.DefaultDatabase);
+        Assert.Equal(
+            new[] { "10.0.0.1:7000", "10.0.0.2:7001", "10.0.0.3:7002" },
+            options.EndPoints.Select(e => e switch
+            {
+                DnsEndPoint d => $"{d.Host}:{d.Port}",
+                IPEndPoint i => $"{i.Address}:{i.Port}",
+                _ => e.ToString()!,
+            }));
+    }
+
+    [Fact]
+    public void AConfigurationStringWithSeveralEndpointsKeepsThemAll()
+    {
+        var options = RedisUrl.Parse("127.0.0.1:7000,127.0.0.1:7001,127.0.0.1:7002");
+
+        Assert.Equal(3, options.EndPoints.Count);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using StackExchange.Redis;
@@ -21,9 +22,11 @@ public class TrtClusterFixture : IAsyncLifetime
 
     public TestCluster Cluster { get; private set; } = null!;
 
-    public RedisServer Redis { get; } = RedisServer.Shared;
+    public RedisServer Redis => RedisServer.Shared;
 
     public int Database { get; private set; }
+
+    public string RedisUrl { get; private set; } = "";
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
@@ -35,7 +38,14 @@ public class TrtClusterFixture : IAsyncLifetime
     /// <summary>The product's key names in this cluster (default prefix from the ServiceId, default shards).</summary>
     public RedisKeyspace Keys => RedisKeyspace.From(new StorageOptions(), ServiceId);
 
-    public IDatabase Db => Redis.Admin.GetDatabase(Database);
+    public virtual IDatabase Db => Redis.Admin.GetDatabase(Database);
+
+    /// <summary>Every key this cluster's Redis holds (SCAN, never KEYS).</summary>
+    public virtual List<string> ScanKeys(string pattern = "*") => RedisKeys.Scan(Redis, Database, pattern);
+
+    /// <summary>True: Orleans membership lives in Redis too (Microsoft.Orleans.Clustering.Redis, silos and client),
+    /// instead of the test host's in-memory membership.</summary>
+    protected virtual bool RedisMembership => false;
 
     protected virtual short InitialSilos => 1;
 
@@ -46,7 +56,7 @@ public class TrtClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = Redis.AllocateDatabase();
+        RedisUrl = await PrepareRedisAsync();
         Clocks[_id] = Clock;
         Cluster = await DeployAsync();
     }
@@ -58,7 +68,14 @@ public class TrtClusterFixture : IAsyncLifetime
         Cluster = await DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The REDIS_URL of the silos: by default a fresh logical database of the shared redis-server.</summary>
+    protected virtual Task<string> PrepareRedisAsync()
+    {
+        Database = Redis.AllocateDatabase();
+        return Task.FromResult(Redis.Url(Database));
+    }
+
+    public virtual async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
@@ -70,7 +87,14 @@ public class TrtClusterFixture : IAsyncLifetime
         var builder = new TestClusterBuilder(InitialSilos);
         builder.Options.ServiceId = ServiceId;
         builder.Properties["TrtTest:ClockId"] = _id;
-        builder.Properties["REDIS_URL"] = Redis.Url(Database);
+        builder.Properties["REDIS_URL"] = RedisUrl;
+        if (RedisMembership)
+        {
+            builder.Options.UseTestClusterMembership = false;
+            builder.Properties["TrtTest:RedisMembership"] = "true";
+            builder.AddClientBuilderConfigurator<RedisMembershipClient>();
+        }
+
         builder.Properties["Sessions:RateLimit"] = "10";
         builder.Properties["Storage:Encryption:Keys:k1"] = TestKey;
         builder.Properties["Audit:SessionRefKey"] = "test-session-reference-key-0123456789abcdef";
@@ -107,6 +131,11 @@ public class TrtClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.AddTrt(silo.Configuration, clustering: false);
+            if (silo.Configuration.GetValue<bool>("TrtTest:RedisMembership"))
+            {
+                silo.UseRedisClustering(o => o.ConfigurationOptions = Persistence.RedisUrl.Parse(silo.Configuration["REDIS_URL"]!));
+            }
+
             var clockId = silo.Configuration["TrtTest:ClockId"]!;
             silo.Services.AddSingleton<TimeProvider>(Clocks[clockId]);
             if (silo.Configuration.GetValue<bool>("TrtTest:AuditFaults"))
@@ -123,5 +152,11 @@ public class TrtClusterFixture : IAsyncLifetime
                     new FaultInjectingSessionStore(sp.GetRequiredService<RedisSessionStore>()));
             }
         }
+    }
+
+    private sealed class RedisMembershipClient : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+            client.UseRedisClustering(o => o.ConfigurationOptions = Persistence.RedisUrl.Parse(configuration["REDIS_URL"]!));
     }
 }

@@ -38,20 +38,27 @@ public sealed partial class AnalyticsRecorder(IAnalyticsStore store, TimeProvide
                 return;
             }
 
-            var deltas = taken
-                .GroupBy(kv => kv.Key.Day)
-                .ToDictionary(
-                    g => g.Key,
-                    g => (IReadOnlyDictionary<string, long>)g.ToDictionary(kv => kv.Key.Field, kv => kv.Value));
+            // One day per write: each day is its own key (its own Redis Cluster slot), so a write spanning two days
+            // could not be one transaction there. A day written stays written; only the days not written are kept,
+            // so a retry never counts a day twice.
+            var days = taken.GroupBy(kv => kv.Key.Day).ToList();
+            var written = 0;
             try
             {
-                await store.AddAsync(deltas);
+                foreach (var day in days)
+                {
+                    await store.AddAsync(new Dictionary<DateOnly, IReadOnlyDictionary<string, long>>
+                    {
+                        [day.Key] = day.ToDictionary(kv => kv.Key.Field, kv => kv.Value),
+                    });
+                    written++;
+                }
             }
             catch (Exception ex)
             {
                 lock (_lock)
                 {
-                    foreach (var (key, value) in taken)
+                    foreach (var (key, value) in days.Skip(written).SelectMany(d => d))
                     {
                         _pending[key] = _pending.GetValueOrDefault(key) + value;
                     }

@@ -3,7 +3,10 @@ using StackExchange.Redis;
 namespace TrtOrleans.Grains.Persistence;
 
 /// <summary>Parses the plan's REDIS_URL: <c>redis://[[user]:password@]host:port[/db]</c>, <c>rediss://</c> for TLS.
-/// A plain StackExchange.Redis configuration string ("host:port,password=…") is accepted too.</summary>
+/// For a Redis Cluster list several seed nodes, comma-separated, after the first:
+/// <c>redis://[auth@]host1:port1,host2:port2,host3:port3</c> (StackExchange.Redis discovers the rest and follows
+/// MOVED; a cluster has database 0 only). A plain StackExchange.Redis configuration string
+/// ("host:port,host:port,password=…") is accepted too.</summary>
 public static class RedisUrl
 {
     public static ConfigurationOptions Parse(string value)
@@ -12,9 +15,15 @@ public static class RedisUrl
         if (value.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) ||
             value.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase))
         {
-            var uri = new Uri(value);
+            var (first, seeds) = SplitSeeds(value);
+            var uri = new Uri(first);
             options = new ConfigurationOptions { Ssl = uri.Scheme.Equals("rediss", StringComparison.OrdinalIgnoreCase) };
             options.EndPoints.Add(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? 6379 : uri.Port);
+            foreach (var seed in seeds)
+            {
+                options.EndPoints.Add(seed);
+            }
+
             if (uri.UserInfo.Length > 0)
             {
                 var parts = uri.UserInfo.Split(':', 2);
@@ -51,5 +60,25 @@ public static class RedisUrl
         options.SyncTimeout = 5000;
         options.AsyncTimeout = 5000;
         return options;
+    }
+
+    /// <summary>Splits <c>scheme://auth@h1:p1,h2:p2,h3:p3/db</c> into the URL of the first node (with the auth and
+    /// the path) and the further <c>host:port</c> seeds; a further seed may repeat the scheme.</summary>
+    private static (string First, List<string> Seeds) SplitSeeds(string value)
+    {
+        value = System.Text.RegularExpressions.Regex.Replace(value, ",\\s*rediss?://", ",", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var schemeEnd = value.IndexOf("://", StringComparison.Ordinal) + 3;
+        var pathStart = value.IndexOf('/', schemeEnd);
+        var authority = pathStart < 0 ? value[schemeEnd..] : value[schemeEnd..pathStart];
+        var path = pathStart < 0 ? "" : value[pathStart..];
+        var at = authority.LastIndexOf('@');
+        var hosts = authority[(at + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (hosts.Length == 0)
+        {
+            throw new FormatException("REDIS_URL names no host.");
+        }
+
+        var seeds = hosts.Skip(1).ToList();
+        return (value[..schemeEnd] + authority[..(at + 1)] + hosts[0] + path, seeds);
     }
 }
