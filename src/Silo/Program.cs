@@ -1,10 +1,11 @@
 using TrtOrleans.Silo.Hosting;
+using TrtOrleans.Silo.Telemetry;
 
 namespace TrtOrleans.Silo;
 
 public static class Program
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
@@ -13,9 +14,16 @@ public static class Program
         }
 
         builder.AddTrtSilo();
+        builder.AddTrtTelemetry("trt-silo");
         builder.Services.AddSiloHealthChecks();
+        if (StartupChecks.CheckPorts(builder, "trt-silo", hostsSilo: true) is { } exitCode)
+        {
+            return exitCode;
+        }
+
         var app = builder.Build();
         app.MapSiloHealth();
-        await app.RunAsync();
+        app.MapTrtMetrics(metrics => metrics.RequireAdminKey(app.Configuration));
+        return await StartupChecks.RunAsync(app, "trt-silo");
     }
 }

@@ -34,6 +34,7 @@ public static class ClientHostingExtensions
             // Refresh the gateway list quickly so a killed silo stops being used within seconds.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.AddDashboard(o => o.HideTrace = true);
+            client.AddActivityPropagation(); // the trace of a request continues into the grains
             configureClient?.Invoke(client);
         });
         return true;

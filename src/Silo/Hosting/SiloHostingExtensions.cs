@@ -104,6 +104,7 @@ public static class SiloHostingExtensions
         });
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
         silo.AddDashboard(o => o.HideTrace = true);
+        silo.AddTrtSiloTelemetry();
         silo.AddStartupTask(static (sp, _) =>
             sp.GetRequiredService<IGrainFactory>().GetGrain<ICleanupGrain>(0).EnsureScheduledAsync());
         return silo;
