@@ -57,6 +57,10 @@ public static class StartupChecks
         {
             return Fail(role, 0, socket.Message);
         }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return 0; // stopped (Ctrl+C, SIGTERM) while still starting, e.g. a gateway waiting for its first silo
+        }
     }
 
     private static int Fail(string role, int port, string what)
