@@ -22,7 +22,7 @@ internal sealed record OtlpSpan(
                 {
                     var kind = ProtoReader.Fields(span).Where(f => f.Number == 6).Select(f => (int)f.Varint).FirstOrDefault();
                     yield return new OtlpSpan(service, scope, ProtoReader.String(span, 5), ProtoReader.Hex(span, 1),
-                        ProtoReader.Hex(span, 2), ProtoReader.Hex(span, 4), kind, Attributes(ProtoReader.Messages(span, 9)));
+                        ProtoReader.Hex(span, 2), ProtoReader.Hex(span, 4), kind, ReadAttributes(ProtoReader.Messages(span, 9)));
                 }
             }
         }
@@ -31,11 +31,11 @@ internal sealed record OtlpSpan(
     /// <summary>service.name among the resource's attributes (resource(1) { attributes(1) }).</summary>
     public static string ServiceName(ReadOnlyMemory<byte> resourceContainer) =>
         ProtoReader.Messages(resourceContainer, 1)
-            .Select(r => Attributes(ProtoReader.Messages(r, 1)).GetValueOrDefault("service.name"))
+            .Select(r => ReadAttributes(ProtoReader.Messages(r, 1)).GetValueOrDefault("service.name"))
             .FirstOrDefault(n => n is not null) ?? "";
 
     /// <summary>KeyValue { key(1), value(2): AnyValue { string_value(1) | bool(2) | int(3) | ... } }, as text.</summary>
-    private static Dictionary<string, string> Attributes(IEnumerable<ReadOnlyMemory<byte>> keyValues)
+    private static Dictionary<string, string> ReadAttributes(IEnumerable<ReadOnlyMemory<byte>> keyValues)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var kv in keyValues)
