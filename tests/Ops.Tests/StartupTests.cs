@@ -41,7 +41,7 @@ public sealed class StartupTests
         });
 
         Assert.Equal(1, await silo.WaitForExitAsync(ExitTimeout));
-        var line = Assert.Single(silo.Lines.Where(l => l.Trim().Length > 0));
+        var line = Assert.Single(silo.Lines, l => l.Trim().Length > 0);
         Assert.Contains($"port {port}", line, StringComparison.Ordinal);
         Assert.Contains("Orleans:SiloPort", line, StringComparison.Ordinal);
     }
