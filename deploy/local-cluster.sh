@@ -46,13 +46,18 @@
 #   TRT_LC_TAG                  not read from your environment: set by this script on every
 #                               silo and gateway it starts, so that `down` recognises its own
 #                               processes (checked in /proc/<pid>/environ besides the command line)
+#   TRT_CLUSTER_DOWN            not read from your environment: `down` appends TRT_CLUSTER_DOWN=1 to
+#                               cluster.env, which is kept so that `status` probes the same ports
 #
 # Other variables in your environment (e.g. Ollama__BaseUrl, Ollama__ChatModel) are passed
 # through to silos and gateways unchanged; without Ollama the engine runs deterministically.
 #
 # State lives in <repo>/.run/ (ignored by git): redis/ (data, append-only file), logs/,
 # pids/, nginx/ (rendered nginx.conf, its pid file and logs) and cluster.env (the settings
-# of the running cluster: later commands use it, so `start-silo 1` needs no environment).
+# of the running cluster: later commands use it, so `start-silo 1` needs no environment,
+# and `status` after `down` still probes the ports the cluster had).
+# `up` checks every port it will use (taken, or planned twice by overlapping ranges) before
+# it builds anything.
 # `down` keeps the Redis data; `rm -rf .run` after `down` starts from nothing.
 #
 # Requires: dotnet, redis-server, redis-cli, nginx, curl (apt-get install -y redis-server nginx curl).
@@ -182,7 +187,7 @@ check_ports() {
     if ((${#problems[@]})); then
         local p
         for p in "${problems[@]}"; do log "error: $p"; done
-        die "${#problems[@]} port problem(s); change the TRT_*PORT* settings or stop what holds them"
+        die "${#problems[@]} port problem(s); change the port settings named above or stop what holds them"
     fi
 }
 
