@@ -22,6 +22,13 @@ public static class MigrateCommand
         }
 
         var sourceOptions = ClusterConnection.ParseRedis(from);
+        if (!dryRun && SameDatabase(sourceOptions, ClusterConnection.ParseRedis(clusterRedis!)))
+        {
+            // Both layouts use trt:session:{id}:history: importing into the source's own database would mix them.
+            console.MarkupLine("[red]--from and the cluster's Redis are the same database; the old service's data must live in another one.[/]");
+            return ExitUnreachable;
+        }
+
         sourceOptions.AbortOnConnectFail = true;
         ConnectionMultiplexer source;
         try
@@ -66,6 +73,10 @@ public static class MigrateCommand
             }
         }
     }
+
+    private static bool SameDatabase(ConfigurationOptions a, ConfigurationOptions b) =>
+        (a.DefaultDatabase ?? 0) == (b.DefaultDatabase ?? 0)
+        && a.EndPoints.Select(e => e.ToString()).Intersect(b.EndPoints.Select(e => e.ToString())).Any();
 
     private static async Task<MigrationSummary> RunWithProgressAsync(Migrator migrator, IAnsiConsole console, bool dryRun, CancellationToken cancellationToken)
     {
