@@ -10,12 +10,12 @@ var clusterClient = builder.AddTrtClusterOrEmbeddedSilo(client => client.AddGate
     sp => (_, e) => sp.GetRequiredService<GatewayLossSignal>().GatewayCountChanged(e.NumberOfConnectedGateways, e.PreviousNumberOfConnectedGateways)));
 builder.AddGatewayHttp();
 builder.AddTrtTelemetry("trt-gateway");
-if (StartupChecks.CheckPorts(builder, "trt-gateway", hostsSilo: !clusterClient) is { } exitCode)
+var app = builder.Build();
+if (StartupChecks.CheckPorts(app, "trt-gateway", hostsSilo: !clusterClient) is { } exitCode)
 {
     return exitCode;
 }
 
-var app = builder.Build();
 app.UseGatewayHttp();
 app.MapHealthApi();
 app.MapSessionApi();

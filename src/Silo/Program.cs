@@ -16,12 +16,12 @@ public static class Program
         builder.AddTrtSilo();
         builder.AddTrtTelemetry("trt-silo");
         builder.Services.AddSiloHealthChecks();
-        if (StartupChecks.CheckPorts(builder, "trt-silo", hostsSilo: true) is { } exitCode)
+        var app = builder.Build();
+        if (StartupChecks.CheckPorts(app, "trt-silo", hostsSilo: true) is { } exitCode)
         {
             return exitCode;
         }
 
-        var app = builder.Build();
         app.MapSiloHealth();
         app.MapTrtMetrics(metrics => metrics.RequireAdminKey(app.Configuration));
         return await StartupChecks.RunAsync(app, "trt-silo");

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 
 namespace TrtOrleans.Silo.Hosting;
@@ -13,21 +15,23 @@ public static class StartupChecks
 {
     public const int ExitPortInUse = 1;
 
-    /// <summary>The ports this process will listen on: its HTTP URLs and, when it hosts a silo, the silo-to-silo
-    /// and client gateway ports. Returns the exit code to end with, or null when all are free.</summary>
-    public static int? CheckPorts(WebApplicationBuilder builder, string role, bool hostsSilo)
+    /// <summary>The ports this process will listen on: its HTTP URLs (when Kestrel serves them; an in-memory test
+    /// server has none) and, when it hosts a silo, the silo-to-silo and client gateway ports. Called after Build and
+    /// before Run: nothing has started yet. Returns the exit code to end with, or null when all are free.</summary>
+    public static int? CheckPorts(WebApplication app, string role, bool hostsSilo)
     {
         var wanted = new List<(IPEndPoint Endpoint, string Setting)>();
-        var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey) ?? "";
+        var urls = app.Configuration[WebHostDefaults.ServerUrlsKey] ?? "";
+        var kestrel = app.Services.GetService<IServer>()?.GetType().Name.StartsWith("Kestrel", StringComparison.Ordinal) == true;
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (HttpEndpoint(url) is { } endpoint)
+            if (kestrel && HttpEndpoint(url) is { } endpoint)
             {
                 wanted.Add((endpoint, $"HTTP {url} (urls / ASPNETCORE_URLS)"));
             }
         }
 
-        var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        var cluster = app.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         if (hostsSilo && !cluster.Kubernetes)
         {
             wanted.Add((new IPEndPoint(IPAddress.Any, cluster.SiloPort), $"Orleans silo port (Orleans:SiloPort)"));
