@@ -13,6 +13,10 @@ public sealed class SessionMetrics : IDisposable
     /// <summary>The index count is read at most this often (a scrape must not cost a Redis round trip each time).</summary>
     private static readonly TimeSpan ActiveRefresh = TimeSpan.FromSeconds(5);
 
+    /// <summary>Seconds: deterministic turns take milliseconds, LLM turns up to the 35 s budget (the exporter's default
+    /// buckets are meant for milliseconds and would put every turn into the first one).</summary>
+    private static readonly double[] TurnBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 35, 45];
+
     private readonly Meter _meter;
     private readonly Counter<long> _turns;
     private readonly Histogram<double> _turnDuration;
@@ -32,7 +36,8 @@ public sealed class SessionMetrics : IDisposable
         _time = time;
         _meter = meters.Create(MeterName);
         _turns = _meter.CreateCounter<long>("trt.turns", description: "Inputs handled by session grains, by outcome");
-        _turnDuration = _meter.CreateHistogram<double>("trt.turn.duration", unit: "s", description: "Time a session grain spent on an input");
+        _turnDuration = _meter.CreateHistogram<double>("trt.turn.duration", unit: "s", description: "Time a session grain spent on an input",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TurnBuckets });
         _crisisTurns = _meter.CreateCounter<long>("trt.crisis_turns", description: "Turns answered with a crisis reply");
         _rateLimited = _meter.CreateCounter<long>("trt.inputs.rate_limited", description: "Inputs refused by the per-session rate limit");
         _created = _meter.CreateCounter<long>("trt.sessions.created", description: "Sessions created");
