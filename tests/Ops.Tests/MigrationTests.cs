@@ -11,6 +11,9 @@ namespace TrtOrleans.Ops.Tests;
 public sealed class MigrationTests
 {
     private static readonly string Now = DateTime.UtcNow.AddMinutes(-30).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>More exchanges than a session record keeps beside its sealed history pages.</summary>
+    private const int FullHistory = 20;
+
     private static readonly string Marker = "MARKER" + Guid.NewGuid().ToString("N");
 
     [Fact]
@@ -20,7 +23,7 @@ public sealed class MigrationTests
         var source = redis.Admin.GetDatabase(redis.AllocateDatabase());
         var prefix = "m" + Guid.NewGuid().ToString("N")[..8];
         var (full, bare, broken, missing) = ($"{prefix}_full", $"{prefix}_bare", $"{prefix}_broken", $"{prefix}_missing");
-        await WriteSessionAsync(source, full, "1.2_problem_and_body", bodyQuestions: 2, history: 3, meta: true);
+        await WriteSessionAsync(source, full, "1.2_problem_and_body", bodyQuestions: 2, history: FullHistory, meta: true);
         await WriteSessionAsync(source, bare, "1.1_goal_and_vision", bodyQuestions: 0, history: 0, meta: false);
         await WriteSessionAsync(source, broken, "1.2_problem_and_body", bodyQuestions: 1, history: 1, meta: false);
         await source.HashSetAsync(LegacyKeys.State(broken), "stage_1_completion", "{not json " + Marker);
@@ -30,6 +33,7 @@ public sealed class MigrationTests
         await using var silo = await cluster.StartSiloAsync(TimeSpan.FromMinutes(2));
         using var client = await ClusterConnection.ConnectAsync(cluster.RedisUrl, cluster.ClusterId, cluster.ServiceId);
         var grains = client.Client();
+        CallerContext.Set(SessionKey.LocalClient, isAdmin: false); // the test reads as the no-keys local client
 
         // A dry run validates and changes nothing.
         var dry = await new Migrator(new LegacyReader(source), null).RunAsync();
@@ -51,17 +55,47 @@ public sealed class MigrationTests
         Assert.True(status.CompletionCriteria["goal_stated"]);
         Assert.False(status.CompletionCriteria["body_awareness_present"]);
         Assert.Equal("mobile_app", status.Metadata.Platform);
-        Assert.Equal(3, status.TurnCount);
+        Assert.Equal(FullHistory, status.TurnCount);
+        // More exchanges than the record keeps: the older ones were sealed into history pages by the same write.
         var history = await grains.GetGrain<ISessionGrain>(full).GetHistoryAsync(50);
-        Assert.Equal([3, 2, 1], history!.Exchanges.Select(e => e.Turn));
-        Assert.Equal("client said 3", history.Exchanges[0].ClientInput);
+        Assert.Equal(Enumerable.Range(1, FullHistory).Reverse(), history!.Exchanges.Select(e => e.Turn));
+        Assert.Equal($"client said {FullHistory}", history.Exchanges[0].ClientInput);
+        Assert.Equal("client said 1", history.Exchanges[^1].ClientInput);
 
         // A rerun imports nothing twice; the broken records are reported again.
         var second = await new Migrator(new LegacyReader(source), grains).RunAsync();
         Assert.Empty(second.Imported);
         Assert.Equal([bare, full], second.Skipped.Select(s => s.SessionId));
         Assert.Equal([broken, missing], second.Failed.Select(f => f.SessionId));
-        Assert.Equal(3, (await grains.GetGrain<ISessionGrain>(full).GetHistoryAsync(50))!.Exchanges.Length);
+        Assert.Equal(FullHistory, (await grains.GetGrain<ISessionGrain>(full).GetHistoryAsync(50))!.Exchanges.Length);
+        await client.StopAsync();
+    }
+
+    [Fact]
+    public async Task Imports_into_the_chosen_client_scope_and_only_for_a_privileged_caller()
+    {
+        var redis = RedisServer.Shared;
+        var source = redis.Admin.GetDatabase(redis.AllocateDatabase());
+        var id = "s" + Guid.NewGuid().ToString("N")[..8];
+        await WriteSessionAsync(source, id, "1.1_goal_and_vision", bodyQuestions: 0, history: 2, meta: false);
+        var cluster = new TestCluster(redis.Url(redis.AllocateDatabase()));
+        await using var silo = await cluster.StartSiloAsync(TimeSpan.FromMinutes(2));
+        using var client = await ClusterConnection.ConnectAsync(cluster.RedisUrl, cluster.ClusterId, cluster.ServiceId);
+        var grains = client.Client();
+
+        // A client's call may not import (the tool marks its calls as the cluster's own work; a client cannot).
+        RequestContext.Clear();
+        CallerContext.Set("app-a", isAdmin: false);
+        var record = (await new LegacyReader(source).ReadAsync(id)).Session!;
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            grains.GetGrain<ISessionImportGrain>(SessionKey.For("app-a", id)).ImportAsync(record));
+
+        var summary = await new Migrator(new LegacyReader(source), grains, "app-a").RunAsync();
+
+        Assert.Equal([id], summary.Imported);
+        Assert.Equal(2, (await grains.GetGrain<ISessionGrain>(SessionKey.For("app-a", id)).GetStatusAsync())!.TurnCount);
+        CallerContext.Set(SessionKey.LocalClient, isAdmin: false);
+        Assert.Null(await grains.GetGrain<ISessionGrain>(id).GetStatusAsync()); // not in the local scope
         await client.StopAsync();
     }
 
@@ -76,12 +110,14 @@ public sealed class MigrationTests
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
 
-        var exit = await MigrateCommand.RunAsync(redis.Url(db), dryRun: true, null, "unused", "unused", console, CancellationToken.None);
+        var exit = await MigrateCommand.RunAsync(redis.Url(db), dryRun: true, null, "unused", "unused", SessionKey.LocalClient, console, CancellationToken.None);
 
         Assert.Equal(MigrateCommand.ExitSomeFailed, exit);
         var text = output.ToString();
         Assert.Contains("would import", text, StringComparison.Ordinal);
         Assert.Contains("bad_one: state field current_substate is missing", text, StringComparison.Ordinal);
+        Assert.Equal(MigrateCommand.ExitUnreachable,
+            await MigrateCommand.RunAsync(redis.Url(db), dryRun: true, null, "unused", "unused", "app~a", console, CancellationToken.None));
     }
 
     private static async Task WriteSessionAsync(IDatabase db, string id, string substate, int bodyQuestions, int history, bool meta)

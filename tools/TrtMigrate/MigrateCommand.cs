@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using StackExchange.Redis;
+using TrtOrleans.Grains.Interfaces;
 
 namespace TrtOrleans.Tools.Migrate;
 
@@ -13,8 +14,14 @@ public static class MigrateCommand
     public const int ExitSomeFailed = 2;
 
     public static async Task<int> RunAsync(
-        string from, bool dryRun, string? clusterRedis, string clusterId, string serviceId, IAnsiConsole console, CancellationToken cancellationToken)
+        string from, bool dryRun, string? clusterRedis, string clusterId, string serviceId, string clientId, IAnsiConsole console, CancellationToken cancellationToken)
     {
+        if (!ValidClientId(clientId))
+        {
+            console.MarkupLine("[red]--client-id must be 1-64 characters of A-Z a-z 0-9 _ . - (a client id of Auth:Keys), or omitted for the no-keys scope.[/]");
+            return ExitUnreachable;
+        }
+
         if (!dryRun && string.IsNullOrWhiteSpace(clusterRedis))
         {
             console.MarkupLine("[red]No target cluster: pass --cluster redis://... or set REDIS_URL (or use --dry-run).[/]");
@@ -24,7 +31,8 @@ public static class MigrateCommand
         var sourceOptions = ClusterConnection.ParseRedis(from);
         if (!dryRun && SameDatabase(sourceOptions, ClusterConnection.ParseRedis(clusterRedis!)))
         {
-            // Both layouts use trt:session:{id}:history: importing into the source's own database would mix them.
+            // The old names (trt:session:..., trt:active_sessions) are those of the cluster's previous layout, which silos
+            // still read and move: importing into the source's own database would mix them.
             console.MarkupLine("[red]--from and the cluster's Redis are the same database; the old service's data must live in another one.[/]");
             return ExitUnreachable;
         }
@@ -61,7 +69,7 @@ public static class MigrateCommand
 
             using (host)
             {
-                var migrator = new Migrator(new LegacyReader(source.GetDatabase(sourceOptions.DefaultDatabase ?? 0)), host?.Client());
+                var migrator = new Migrator(new LegacyReader(source.GetDatabase(sourceOptions.DefaultDatabase ?? 0)), host?.Client(), clientId);
                 var summary = await RunWithProgressAsync(migrator, console, dryRun, cancellationToken);
                 Print(summary, console);
                 if (host is not null)
@@ -73,6 +81,11 @@ public static class MigrateCommand
             }
         }
     }
+
+    /// <summary>The local scope, or a client id as the gateway accepts it in Auth:Keys (it never contains the scope separator).</summary>
+    private static bool ValidClientId(string clientId) =>
+        clientId == SessionKey.LocalClient
+        || (clientId.Length is > 0 and <= 64 && clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'));
 
     private static bool SameDatabase(ConfigurationOptions a, ConfigurationOptions b) =>
         (a.DefaultDatabase ?? 0) == (b.DefaultDatabase ?? 0)

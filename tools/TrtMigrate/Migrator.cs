@@ -4,8 +4,9 @@ namespace TrtOrleans.Tools.Migrate;
 
 /// <summary>Reads every old session and creates it through the cluster (the session grain's import), one at a time
 /// so the cluster sees no burst. Idempotent: the grain leaves an existing session alone, so a rerun (or a run
-/// interrupted and started again) imports nothing twice.</summary>
-public sealed class Migrator(LegacyReader reader, IGrainFactory? grains)
+/// interrupted and started again) imports nothing twice. Sessions land in one client scope (<see cref="SessionKey"/>):
+/// the no-keys local scope by default, or the scope of the client id whose key the old service's clients will use.</summary>
+public sealed class Migrator(LegacyReader reader, IGrainFactory? grains, string clientId = SessionKey.LocalClient)
 {
     /// <summary><paramref name="grains"/> null: a dry run, which only reads and validates.</summary>
     public async Task<MigrationSummary> RunAsync(Action<int, int>? progress = null, CancellationToken cancellationToken = default)
@@ -40,7 +41,9 @@ public sealed class Migrator(LegacyReader reader, IGrainFactory? grains)
 
         try
         {
-            switch (await grains.GetGrain<ISessionImportGrain>(id).ImportAsync(record.Session))
+            // The import is an operator path, not a client's call: the grain demands a privileged caller.
+            CallerContext.MarkInternal();
+            switch (await grains.GetGrain<ISessionImportGrain>(SessionKey.For(clientId, id)).ImportAsync(record.Session))
             {
                 case ImportStatus.Imported:
                     summary.Imported.Add(id);

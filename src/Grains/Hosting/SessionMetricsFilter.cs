@@ -36,6 +36,7 @@ public sealed class SessionMetricsFilter(SessionMetrics metrics) : IIncomingGrai
         InputStatus.RateLimited => "rate_limited",
         InputStatus.InputTooLong => "input_too_long",
         InputStatus.NotFound => "not_found",
+        InputStatus.QuotaExceeded => "quota_exceeded",
         _ => "other",
     };
 }

@@ -13,11 +13,15 @@ public sealed partial class SessionGrain : ISessionImportGrain
         Substates.AlphaPermission, Substates.AlphaSequence, Substates.Complete,
     ];
 
-    /// <summary>History first, state last: the state is the commit point, so an import interrupted in between is
-    /// simply repeated (history appends skip turns the log already has) and never leaves a session half made.</summary>
+    /// <summary>One state write, like a turn's: the record with the imported exchanges as its newest turns goes to
+    /// <see cref="Persistence.SessionGrainStorage"/>, which seals all but the newest into history pages (keeping as many
+    /// pages as a session that lived through those turns) and stores the index entry in the same atomic step, so an
+    /// import is all or nothing and a rerun finds the session and changes nothing. An operator path: the caller must
+    /// be privileged (the tool marks its calls internal), and the grain key already names the client scope.</summary>
     public async Task<ImportStatus> ImportAsync(ImportedSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
+        CallerContext.DemandPrivileged();
         EnsureStorage();
         await ExpireIfInactiveAsync();
         if (Exists)
@@ -36,15 +40,21 @@ public sealed partial class SessionGrain : ISessionImportGrain
         }
 
         var engineState = ImportedEngineState(session);
-        foreach (var exchange in session.HistoryOldestFirst.TakeLast(SessionLimits.HistoryCap))
+        var turns = session.HistoryOldestFirst.TakeLast(SessionLimits.HistoryCap)
+            .Select(e => new StoredTurn { Exchange = e }) // no request id: an imported turn is never replayed
+            .ToList();
+        state.State = new SessionRecord { Engine = engineState, Metadata = session.Metadata, NewestTurns = turns };
+        try
         {
-            await log.AppendAsync(SessionId, exchange, null, []);
+            await state.WriteStateAsync(); // the commit point: state, history pages, index entry together
+        }
+        catch
+        {
+            state.State = new SessionRecord(); // not imported
+            throw;
         }
 
-        state.State = new SessionRecord { Engine = engineState, Metadata = session.Metadata };
-        await state.WriteStateAsync();
-        History.MarkFresh();
-        await TouchIndexAsync(engineState);
+        await TrackForQuotaAsync();
         LogImported(logger, SessionId, engineState.TurnCount, session.HistoryOldestFirst.Length);
         return ImportStatus.Imported;
     }
