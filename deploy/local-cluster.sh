@@ -57,13 +57,18 @@
 #   TRT_LC_TAG                  not read from your environment: set by this script on every
 #                               silo and gateway it starts, so that `down` recognises its own
 #                               processes (checked in /proc/<pid>/environ besides the command line)
+#   TRT_CLUSTER_DOWN            not read from your environment: `down` appends TRT_CLUSTER_DOWN=1 to
+#                               cluster.env, which is kept so that `status` probes the same ports
 #
 # Other variables in your environment (e.g. Ollama__BaseUrl, Ollama__ChatModel) are passed
 # through to silos and gateways unchanged; without Ollama the engine runs deterministically.
 #
 # State lives in <repo>/.run/ (ignored by git): redis/ (data, append-only file), logs/,
 # pids/, nginx/ (rendered nginx.conf, its pid file and logs) and cluster.env (the settings
-# of the running cluster: later commands use it, so `start-silo 1` needs no environment).
+# of the running cluster: later commands use it, so `start-silo 1` needs no environment,
+# and `status` after `down` still probes the ports the cluster had).
+# `up` checks every port it will use (taken, or planned twice by overlapping ranges) before
+# it builds anything.
 # `down` keeps the Redis data; `rm -rf .run` after `down` starts from nothing.
 #
 # Requires: dotnet, redis-server, redis-cli, nginx, curl (apt-get install -y redis-server nginx curl).
@@ -86,7 +91,10 @@ die() { log "error: $*"; exit 1; }
 
 # The running cluster's settings win over the environment: `start-silo 2` must use the
 # ports the cluster was started with, whatever the caller's environment says now.
+# After `down` the file stays, marked TRT_CLUSTER_DOWN=1, so `status` still probes the ports the
+# cluster was started with (not the defaults) and says that it is down.
 CMD="${1:-}"
+TRT_CLUSTER_DOWN=
 if [[ "$CMD" != "up" && -f "$STATE_FILE" ]]; then
     # shellcheck disable=SC1090
     source "$STATE_FILE"
@@ -171,6 +179,44 @@ redis_url() {
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Every port `up` will listen on, as "port name" lines.
+planned_ports() {
+    local n
+    echo "$TRT_PORT nginx (TRT_PORT)"
+    echo "$TRT_REDIS_PORT redis (TRT_REDIS_PORT)"
+    for ((n = 1; n <= TRT_SILOS; n++)); do
+        echo "$(silo_port "$n") silo-$n silo port (TRT_SILO_PORT_BASE)"
+        echo "$(silo_gw_port "$n") silo-$n gateway port (TRT_GATEWAY_PORT_BASE)"
+        echo "$(silo_http_port "$n") silo-$n http (TRT_SILO_HTTP_BASE)"
+    done
+    for ((n = 1; n <= TRT_GATEWAYS; n++)); do
+        echo "$(gw_http_port "$n") gateway-$n http (TRT_GW_HTTP_BASE)"
+    done
+}
+
+# Fails with every problem at once: ports planned twice (overlapping bases) and ports taken.
+check_ports() {
+    local problems=() port name
+    local -A planned=()
+    while read -r port name; do
+        if [[ -n "${planned[$port]:-}" ]]; then
+            problems+=("port $port is planned for both ${planned[$port]} and $name")
+        else
+            planned[$port]="$name"
+        fi
+        if ((port < 1 || port > 65535)); then
+            problems+=("port $port for $name is out of range")
+        elif port_in_use "$port"; then
+            problems+=("port $port for $name is already in use")
+        fi
+    done < <(planned_ports)
+    if ((${#problems[@]})); then
+        local p
+        for p in "${problems[@]}"; do log "error: $p"; done
+        die "${#problems[@]} port problem(s); change the port settings named above or stop what holds them"
+    fi
+}
 
 # A process killed a moment ago may still hold its sockets for a short while after it is
 # gone from the process table: give a port up to 5 s to be released before calling it taken.
@@ -617,7 +663,9 @@ cmd_down() {
     done
     # Anything else that has a pid file (should not happen) is handled the same way.
     for c in $(all_components); do stop_component "$c" TERM; done
-    rm -f "$STATE_FILE"
+    if [[ -f "$STATE_FILE" ]] && ! grep -q '^TRT_CLUSTER_DOWN=1$' "$STATE_FILE"; then
+        echo "TRT_CLUSTER_DOWN=1" >>"$STATE_FILE"
+    fi
     log "down: nothing started by this script is running"
 }
 
@@ -633,6 +681,7 @@ cmd_up() {
     require_tools
     ((TRT_SILOS >= 1)) || die "TRT_SILOS must be at least 1"
     ((TRT_GATEWAYS >= 1)) || die "TRT_GATEWAYS must be at least 1"
+    check_ports # before the build: a taken or doubly used port is known in a second, not after minutes
     build
     save_state
     # From here on a failure tears down whatever was started, so nothing is left behind.
@@ -664,7 +713,7 @@ cmd_restart() {
 }
 
 require_running() {
-    [[ -f "$STATE_FILE" ]] || die "the cluster is not up (no $STATE_FILE); run '$0 up'"
+    [[ -f "$STATE_FILE" && -z "$TRT_CLUSTER_DOWN" ]] || die "the cluster is not up (no running $STATE_FILE); run '$0 up'"
     ensure_dirs
 }
 
@@ -692,6 +741,11 @@ status_line() {
 
 cmd_status() {
     local n
+    if [[ -f "$STATE_FILE" ]]; then
+        log "settings of the cluster as started ($STATE_FILE)${TRT_CLUSTER_DOWN:+; it is down}"
+    else
+        log "no $STATE_FILE: showing the ports of the current environment"
+    fi
     if [[ "$TRT_REDIS_CLUSTER" == 1 ]]; then
         for ((n = 1; n <= TRT_REDIS_MASTERS; n++)); do
             status_line "redis-$n" "port=$(redis_node_port "$n") bus=$(redis_bus_port "$n") $(redis_cluster_state "$n")"

@@ -3,12 +3,14 @@ using TrtOrleans.Gateway.Apis;
 using TrtOrleans.Gateway.Hosting;
 using TrtOrleans.Gateway.Http;
 using TrtOrleans.Silo.Hosting;
+using TrtOrleans.Silo.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+bool clusterClient;
 try
 {
     builder.AddGatewayHttp(); // first: its start-up checks refuse a bad configuration before anything starts
-    builder.AddTrtClusterOrEmbeddedSilo(client => client.AddGatewayCountChangedHandler(
+    clusterClient = builder.AddTrtClusterOrEmbeddedSilo(client => client.AddGatewayCountChangedHandler(
         sp => (_, e) => sp.GetRequiredService<GatewayLossSignal>().GatewayCountChanged(e.NumberOfConnectedGateways, e.PreviousNumberOfConnectedGateways)));
 }
 catch (Exception ex) when (ex is GatewayStartupException or StartupCheckException && System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
@@ -18,7 +20,13 @@ catch (Exception ex) when (ex is GatewayStartupException or StartupCheckExceptio
     return 2;
 }
 
+builder.AddTrtTelemetry("trt-gateway");
 var app = builder.Build();
+if (StartupChecks.CheckPorts(app, "trt-gateway", hostsSilo: !clusterClient) is { } exitCode)
+{
+    return exitCode;
+}
+
 app.UseGatewayHttp();
 app.MapHealthApi();
 app.MapSessionApi();
@@ -28,8 +36,8 @@ if (DashboardSettings.From(app.Configuration).Enabled)
     app.MapOrleansDashboard("/dashboard").RequireAuthorization(GatewayAuth.AdminPolicy);
 }
 
-app.Run();
-return 0;
+app.MapTrtMetrics(metrics => metrics.RequireAuthorization(GatewayAuth.AdminPolicy));
+return await StartupChecks.RunAsync(app, "trt-gateway");
 
 /// <summary>Entry point, visible to WebApplicationFactory in the functional tests.</summary>
 public partial class Program;

@@ -23,8 +23,9 @@ public static class CallerContext
         }
     }
 
-    /// <summary>Marks the current call chain as the cluster's own work (the periodic cleanup reminder). Only code that
-    /// runs inside a silo without an external caller may call this.</summary>
+    /// <summary>Marks the current call chain as the cluster's own work: the periodic cleanup reminder, and the
+    /// operator's import tool (tools/TrtMigrate), which joins the cluster as an Orleans client. Only code that runs
+    /// inside the cluster's trust boundary without an external caller may call this; the gateway never does.</summary>
     public static void MarkInternal() => RequestContext.Set(InternalKey, true);
 
     /// <summary>The caller's client id, or null when the call carries none.</summary>

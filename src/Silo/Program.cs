@@ -1,4 +1,5 @@
 using TrtOrleans.Silo.Hosting;
+using TrtOrleans.Silo.Telemetry;
 
 namespace TrtOrleans.Silo;
 
@@ -8,8 +9,7 @@ public static class Program
     {
         try
         {
-            await RunAsync(args);
-            return 0;
+            return await RunAsync(args);
         }
         catch (StartupCheckException ex)
         {
@@ -19,7 +19,7 @@ public static class Program
         }
     }
 
-    private static async Task RunAsync(string[] args)
+    private static async Task<int> RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
@@ -28,9 +28,16 @@ public static class Program
         }
 
         builder.AddTrtSilo();
+        builder.AddTrtTelemetry("trt-silo");
         builder.Services.AddSiloHealthChecks();
         var app = builder.Build();
+        if (StartupChecks.CheckPorts(app, "trt-silo", hostsSilo: true) is { } exitCode)
+        {
+            return exitCode;
+        }
+
         app.MapSiloHealth();
-        await app.RunAsync();
+        app.MapTrtMetrics(metrics => metrics.RequireAdminKey(app.Configuration));
+        return await StartupChecks.RunAsync(app, "trt-silo");
     }
 }

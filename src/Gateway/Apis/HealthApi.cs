@@ -44,7 +44,14 @@ public static class HealthApi
             },
             silos,
         };
-        return Results.Json(body, GatewayJson.Options, statusCode: status == "unhealthy" ? 503 : 200);
+        if (status == "unhealthy")
+        {
+            // An unhealthy report says why, in words an operator can act on.
+            var reason = silo is null ? TrtOrleans.Silo.Hosting.NoSiloHint.Reason : "session storage (Redis) is unreachable";
+            return Results.Json(new { body.status, body.timestamp, body.services, body.silos, reason }, GatewayJson.Options, statusCode: 503);
+        }
+
+        return Results.Json(body, GatewayJson.Options);
     }
 
     private static async Task<IResult> ReadyAsync(IClusterClient cluster)

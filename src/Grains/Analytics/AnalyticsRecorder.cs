@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Logging;
+using TrtOrleans.Grains.Hosting;
 
 namespace TrtOrleans.Grains.Analytics;
 
 /// <summary>Per-silo aggregation of daily counters. Grains count in memory (no Redis round trip and no shared grain
 /// per input); <see cref="FlushAsync"/> moves the totals to the store. A failed flush puts the counts back, and the
-/// host flushes once more on graceful shutdown, so no increment is lost.</summary>
-public sealed partial class AnalyticsRecorder(IAnalyticsStore store, TimeProvider time, ILogger<AnalyticsRecorder> logger)
+/// host flushes once more on graceful shutdown, so no increment is lost.
+/// The same events are mirrored to the session meter when one is registered.</summary>
+public sealed partial class AnalyticsRecorder(
+    IAnalyticsStore store, TimeProvider time, ILogger<AnalyticsRecorder> logger, SessionMetrics? metrics = null)
 {
     public const string TotalInputs = "total_inputs";
     public const string SessionsCreated = "sessions_created";
@@ -17,9 +20,20 @@ public sealed partial class AnalyticsRecorder(IAnalyticsStore store, TimeProvide
 
     public void Input() => Add(TotalInputs);
 
-    public void SessionCreated() => Add(SessionsCreated);
+    public void SessionCreated()
+    {
+        Add(SessionsCreated);
+        metrics?.SessionCreated();
+    }
 
-    public void Event(string name) => Add(EventPrefix + name);
+    public void Event(string name)
+    {
+        Add(EventPrefix + name);
+        if (name == "session_expired")
+        {
+            metrics?.SessionExpired("on_access");
+        }
+    }
 
     public async Task FlushAsync()
     {

@@ -20,6 +20,10 @@ public static class ClientHostingExtensions
             return false;
         }
 
+        // The Orleans client waits for a silo before its start completes; starting the hosted services together opens
+        // the HTTP port meanwhile, so /health can say what is missing (503) instead of the port staying closed.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+        builder.Services.AddHostedService<NoSiloHint>();
         builder.Services.AddHostedService<PlaintextStorageWarning>();
         var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var redis = RedisConnection.Options(builder.Configuration, redisUrl);
@@ -47,6 +51,7 @@ public static class ClientHostingExtensions
                 client.AddDashboard(dashboard.Apply);
             }
 
+            client.AddActivityPropagation(); // the trace of a request continues into the grains
             configureClient?.Invoke(client);
         });
         return true;

@@ -115,6 +115,7 @@ public static class SiloHostingExtensions
         });
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
         DashboardSettings.From(configuration).AddTo(silo);
+        silo.AddTrtSiloTelemetry();
         silo.AddStartupTask(static (sp, _) =>
             sp.GetRequiredService<IGrainFactory>().GetGrain<ICleanupGrain>(0).EnsureScheduledAsync());
         return silo;
