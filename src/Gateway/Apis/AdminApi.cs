@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrtOrleans.Gateway.Apis.Contracts;
 using TrtOrleans.Gateway.Http;
 using TrtOrleans.Grains.Interfaces;
 
@@ -11,15 +13,19 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization(GatewayAuth.AdminPolicy);
-        api.MapGet("/sessions", ListAsync);
-        api.MapGet("/analytics/daily/{date}", DailyAsync);
-        api.MapPost("/admin/cleanup", CleanupAsync);
-        api.MapGet("/admin/cluster", ClusterAsync);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(GatewayAuth.AdminPolicy).WithTags("admin").WithApiErrors().WithApiErrors(403);
+        api.MapGet("/sessions", ListAsync).WithApiErrors(422)
+            .WithSummary("List sessions, most recent first (admin)")
+            .WithDescription("limit: 1 to 1000, default 100; active_within_minutes: only sessions with input in that window.");
+        api.MapGet("/analytics/daily/{date}", DailyAsync).WithApiErrors(404, 422)
+            .WithSummary("Counters of one UTC day, yyyy-MM-dd, within the last 30 days (admin)");
+        api.MapPost("/admin/cleanup", CleanupAsync).WithApiErrors(422)
+            .WithSummary("Remove sessions inactive for inactive_hours (default 24) (admin)");
+        api.MapGet("/admin/cluster", ClusterAsync).WithSummary("Active silos and their session activations (admin)");
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? limit, string? active_within_minutes, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<Results<Ok<SessionListResponse>, ProblemResult>> ListAsync(string? limit, string? active_within_minutes, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var count = 100;
         if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > MaxListLimit))
@@ -39,12 +45,10 @@ public static class AdminApi
         }
 
         var listing = await calls.RunAsync(() => cluster.GetGrain<IAdminGrain>(0).ListSessionsAsync(count, within), idempotent: true, ct);
-        return Results.Json(
-            new { total_sessions = listing.TotalSessions, sessions = listing.Sessions, timestamp = DateTimeOffset.UtcNow },
-            GatewayJson.Options);
+        return TypedResults.Ok(new SessionListResponse(listing.TotalSessions, listing.Sessions, DateTimeOffset.UtcNow));
     }
 
-    private static async Task<IResult> DailyAsync(string date, IClusterClient cluster, ClusterCalls calls, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<DailyAnalyticsResponse>, ProblemResult>> DailyAsync(string date, IClusterClient cluster, ClusterCalls calls, TimeProvider time, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
@@ -58,19 +62,12 @@ public static class AdminApi
         }
 
         var daily = await calls.RunAsync(() => cluster.GetGrain<IAdminGrain>(0).GetDailyAsync(day), idempotent: true, ct);
-        return Results.Json(
-            new
-            {
-                date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                total_inputs = daily?.TotalInputs ?? 0,
-                sessions_created = daily?.SessionsCreated ?? 0,
-                events = daily?.Events ?? [],
-            },
-            GatewayJson.Options);
+        return TypedResults.Ok(new DailyAnalyticsResponse(
+            day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), daily?.TotalInputs ?? 0, daily?.SessionsCreated ?? 0, daily?.Events ?? []));
     }
 
     /// <summary>Active silos and how many session grains each one hosts (operators; the failover tests).</summary>
-    private static async Task<IResult> ClusterAsync(IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<Ok<ClusterResponse>> ClusterAsync(IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var management = cluster.GetGrain<Orleans.Runtime.IManagementGrain>(0);
         var hosts = await calls.RunAsync(() => management.GetHosts(onlyActive: true), idempotent: true, ct);
@@ -80,12 +77,12 @@ public static class AdminApi
             .GroupBy(s => s.SiloAddress.ToString())
             .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
         var silos = hosts.Keys
-            .Select(a => new { address = a.ToString(), session_activations = sessionsBySilo.GetValueOrDefault(a.ToString()) })
+            .Select(a => new SiloView(a.ToString(), sessionsBySilo.GetValueOrDefault(a.ToString())))
             .ToArray();
-        return Results.Json(new { silos, timestamp = DateTimeOffset.UtcNow }, GatewayJson.Options);
+        return TypedResults.Ok(new ClusterResponse(silos, DateTimeOffset.UtcNow));
     }
 
-    private static async Task<IResult> CleanupAsync(string? inactive_hours, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<Results<Ok<CleanupResponse>, ProblemResult>> CleanupAsync(string? inactive_hours, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var hours = 24.0;
         if (inactive_hours is not null &&
@@ -96,6 +93,6 @@ public static class AdminApi
 
         var removed = await calls.RunAsync(
             () => cluster.GetGrain<IAdminGrain>(0).CleanupAsync(TimeSpan.FromHours(hours)), idempotent: true, ct);
-        return Results.Json(new { removed }, GatewayJson.Options);
+        return TypedResults.Ok(new CleanupResponse(removed));
     }
 }
