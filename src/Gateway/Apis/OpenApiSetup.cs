@@ -63,6 +63,19 @@ public static class OpenApiSetup
                     schema.Format = "date-time";
                 }
 
+                // The web defaults read numbers from strings, so the generator allows both; the gateway writes numbers.
+                if (schema.Type is { } kind && (kind.HasFlag(JsonSchemaType.Integer) || kind.HasFlag(JsonSchemaType.Number)) && kind.HasFlag(JsonSchemaType.String))
+                {
+                    schema.Type = kind & ~JsonSchemaType.String;
+                    schema.Pattern = null;
+                }
+
+                // Unset metadata fields are written as null (nullability of dictionary values is invisible at run time).
+                if (context.JsonPropertyInfo is { Name: "metadata" } property && property.DeclaringType == typeof(Contracts.SessionStatusResponse))
+                {
+                    schema.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null };
+                }
+
                 return Task.CompletedTask;
             });
         });
