@@ -10,6 +10,7 @@ builder.AddTrtClusterOrEmbeddedSilo(client => client.AddGatewayCountChangedHandl
     sp => (_, e) => sp.GetRequiredService<GatewayLossSignal>().GatewayCountChanged(e.NumberOfConnectedGateways, e.PreviousNumberOfConnectedGateways)));
 builder.AddGatewayHttp();
 builder.Services.AddGatewayOpenApi();
+builder.Services.AddGatewaySettingsValidation();
 
 var app = builder.Build();
 app.UseGatewayHttp();

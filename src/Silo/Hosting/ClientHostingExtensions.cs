@@ -20,6 +20,7 @@ public static class ClientHostingExtensions
             return false;
         }
 
+        builder.Services.AddClusterSettingsValidation(builder.Configuration);
         var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var redis = RedisUrl.Parse(redisUrl);
         builder.UseOrleansClient(client =>
