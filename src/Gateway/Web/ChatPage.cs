@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
 namespace TrtOrleans.Gateway.Web;
@@ -13,9 +14,11 @@ public static class ChatPage
 
     public static WebApplication UseChatPage(this WebApplication app)
     {
-        app.UseDefaultFiles();
+        var files = PageFiles(app.Environment);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {
+            FileProvider = files,
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;
@@ -27,5 +30,18 @@ public static class ChatPage
             },
         });
         return app;
+    }
+
+    /// <summary>The web root when it holds the page (dotnet run, a published app), else the copy beside the program:
+    /// a built gateway started from another folder (deploy/local-cluster.sh) has its content root there.</summary>
+    private static IFileProvider PageFiles(IWebHostEnvironment environment)
+    {
+        if (environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
+        {
+            return environment.WebRootFileProvider;
+        }
+
+        var besideProgram = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(besideProgram) ? new PhysicalFileProvider(besideProgram) : new NullFileProvider();
     }
 }
