@@ -46,7 +46,9 @@
     let response;
     try {
       response = await fetch(path, {
-        method, headers: headers(), cache: 'no-store', credentials: 'same-origin',
+        method, headers: headers(), cache: 'no-store',
+        // No cookies or HTTP authentication: the key travels in X-API-Key, and a 401 must not open the browser's login prompt.
+        credentials: 'omit',
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (e) {

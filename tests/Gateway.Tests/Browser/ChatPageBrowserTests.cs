@@ -3,25 +3,32 @@ using Xunit.Abstractions;
 namespace TrtOrleans.Gateway.Tests.Browser;
 
 /// <summary>The chat page at "/" in a real browser: Debian's Chromium driven by playwright-core
-/// (chat-page.e2e.mjs) against the gateway on a real socket. Screenshots are kept under Browser/artifacts.</summary>
+/// (chat-page.e2e.mjs) against the gateway on a real socket, once open (the developer default) and once with API keys
+/// configured. Screenshots are kept under Browser/artifacts/{open,secured}.</summary>
 public sealed class ChatPageBrowserTests(ITestOutputHelper output)
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    [Fact]
-    public async Task Page_loads_a_conversation_reaches_psycho_education_and_a_crisis_shows_the_resources()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Page_loads_a_conversation_reaches_psycho_education_and_a_crisis_shows_the_resources(bool secured)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium (.ci/run installs it)");
         await NodeScript.EnsurePackagesAsync();
-        await using var gateway = new KestrelGatewayFactory();
+        await using var gateway = new KestrelGatewayFactory(secured);
         gateway.StartServer();
-        var artifacts = Path.Combine(NodeScript.Folder, "artifacts");
+        var artifacts = Path.Combine(NodeScript.Folder, "artifacts", secured ? "secured" : "open");
+        var environment = new Dictionary<string, string>
+        {
+            ["BASE_URL"] = gateway.BaseUrl,
+            ["ARTIFACTS_DIR"] = artifacts,
+            ["CHROMIUM_PATH"] = Chromium,
+            ["API_KEY"] = secured ? GatewayFactory.ClientKeyA : "any-key-is-ignored-when-auth-is-off",
+            ["API_KEY_REQUIRED"] = secured ? "1" : "0",
+        };
 
-        var (code, log) = await NodeScript.RunAsync(
-            "node",
-            ["chat-page.e2e.mjs"],
-            new Dictionary<string, string> { ["BASE_URL"] = gateway.BaseUrl, ["ARTIFACTS_DIR"] = artifacts, ["CHROMIUM_PATH"] = Chromium },
-            TimeSpan.FromMinutes(3));
+        var (code, log) = await NodeScript.RunAsync("node", ["chat-page.e2e.mjs"], environment, TimeSpan.FromMinutes(3));
 
         output.WriteLine(log);
         output.WriteLine($"screenshot artifacts: {artifacts}");

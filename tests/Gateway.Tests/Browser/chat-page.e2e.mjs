@@ -7,6 +7,8 @@ import { join } from 'node:path';
 const baseUrl = process.env.BASE_URL;
 const artifacts = process.env.ARTIFACTS_DIR;
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const apiKey = process.env.API_KEY || 'key-for-the-browser-test';
+const keyRequired = process.env.API_KEY_REQUIRED === '1';
 const timeout = 30_000;
 if (!baseUrl || !artifacts) throw new Error('BASE_URL and ARTIFACTS_DIR are required');
 mkdirSync(artifacts, { recursive: true });
@@ -37,10 +39,18 @@ try {
   check(await page.isVisible('#crisis'), 'crisis resources visible from the start');
   check((await page.textContent('#crisis-resources')).includes('988'), 'crisis resources listed');
 
+  if (keyRequired) {
+    step('without a key the page says one is needed and keeps the message');
+    await page.fill('#input', 'Hi. I have been on edge for weeks.');
+    await page.press('#input', 'Enter');
+    await page.waitForFunction(() => document.getElementById('status').textContent.includes('needs an API key'));
+    check((await page.inputValue('#input')) === 'Hi. I have been on edge for weeks.', 'message kept after 401');
+  }
+
   step('the API key is kept in sessionStorage and sent');
-  await page.fill('#api-key', 'key-for-the-browser-test');
+  await page.fill('#api-key', apiKey);
   await page.click('#key-form button');
-  check(await page.evaluate(() => sessionStorage.getItem('trt.apiKey')) === 'key-for-the-browser-test', 'key in sessionStorage');
+  check(await page.evaluate(() => sessionStorage.getItem('trt.apiKey')) === apiKey, 'key in sessionStorage');
 
   const guideCount = () => page.locator('.message.guide').count();
   async function say(text) {
@@ -49,7 +59,7 @@ try {
     await page.fill('#input', text);
     await page.press('#input', 'Enter');
     const request = await sent;
-    check(request.headers()['x-api-key'] === 'key-for-the-browser-test', 'X-API-Key header sent');
+    check(request.headers()['x-api-key'] === apiKey, 'X-API-Key header sent');
     await page.waitForFunction((n) => document.querySelectorAll('.message.guide').length > n, before);
     await page.waitForSelector('body[data-state="idle"]');
   }
