@@ -2,15 +2,19 @@ namespace TrtOrleans.Grains.Interfaces;
 
 /// <summary>Cluster-wide admin queries. A stateless worker: any silo answers, nothing is serialised through one
 /// activation.</summary>
+[Alias("trt.admin_grain")]
 public interface IAdminGrain : IGrainWithIntegerKey
 {
     /// <summary>Most recent sessions first, from the active-sessions index.</summary>
+    [Alias("list_sessions")]
     Task<SessionListing> ListSessionsAsync(int limit, int? activeWithinMinutes);
 
     /// <summary>Removes sessions inactive for at least <paramref name="inactiveFor"/>; returns how many.</summary>
+    [Alias("cleanup")]
     Task<int> CleanupAsync(TimeSpan inactiveFor);
 
     /// <summary>The day's counters, or null when nothing was recorded that day.</summary>
+    [Alias("get_daily")]
     Task<DailyAnalytics?> GetDailyAsync(DateOnly day);
 
     /// <summary>The crisis audit records of one session (by its grain key), oldest first.</summary>

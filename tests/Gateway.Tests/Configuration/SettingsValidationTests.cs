@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace TrtOrleans.Gateway.Tests.Configuration;
+
+/// <summary>Wrong settings stop the gateway (and its embedded silo) at start with a message naming the setting.</summary>
+public sealed class SettingsValidationTests
+{
+    [Theory]
+    [InlineData("Sessions:RateLimit", "0", "Sessions:RateLimit must be at least 1")]
+    [InlineData("Sessions:StorageBackstop", "01:00:00", "Sessions:StorageBackstop must be longer than Sessions:Expiry")]
+    [InlineData("Sessions:CleanupPeriod", "00:00:10", "Sessions:CleanupPeriod must be at least 00:01:00")]
+    [InlineData("Orleans:AdvertisedIp", "not-an-ip", "Orleans:AdvertisedIp must be an IP address")]
+    [InlineData("Orleans:NumMissedProbesLimit", "0", "Orleans:NumMissedProbesLimit must be at least 1")]
+    [InlineData("Llm:CallTimeoutSeconds", "0", "Llm:CallTimeoutSeconds must be positive")]
+    [InlineData("OLLAMA_BASE_URL", "ollama:11434", "Ollama:BaseUrl (OLLAMA_BASE_URL) must be an http:// or https:// URL")]
+    [InlineData("Rag:MinScore", "2", "Rag:MinScore must be from 0 to 1")]
+    [InlineData("Rag:ExtraCorpusDirectory", "/no/such/folder", "Rag:ExtraCorpusDirectory '/no/such/folder' does not exist")]
+    [InlineData("Gateway:ClientLimit:PermitsPerMinute", "0", "Gateway:ClientLimit:PermitsPerMinute must be at least 1")]
+    [InlineData("Auth:Keys:0:Sha256", "abc", "Auth:Keys:0:Sha256 must be the lower-case hex SHA-256 of the key")]
+    public void A_wrong_value_stops_the_start_with_a_message_naming_it(string key, string value, string message)
+    {
+        using var factory = new GatewayWith(key, value);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var validation = Flatten(error).OfType<OptionsValidationException>().ToList();
+        Assert.True(validation.Count > 0, $"expected an OptionsValidationException, got {error}");
+        Assert.Contains(validation.SelectMany(v => v.Failures), f => f.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_defaults_are_valid()
+    {
+        await using var factory = new GatewayFactory();
+
+        var response = await factory.CreateClient().GetAsync("/health/live");
+
+        Assert.True(response.IsSuccessStatusCode);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception error) =>
+        error is AggregateException aggregate
+            ? aggregate.InnerExceptions.SelectMany(Flatten)
+            : error.InnerException is { } inner ? [error, .. Flatten(inner)] : [error];
+
+    private sealed class GatewayWith(string key, string value) : GatewayFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting(key, value);
+            if (key.StartsWith("Auth:Keys:0:", StringComparison.Ordinal))
+            {
+                builder.UseSetting("Auth:Keys:0:ClientId", "app");
+                builder.UseSetting("Auth:Keys:0:Role", "client");
+            }
+        }
+    }
+}
