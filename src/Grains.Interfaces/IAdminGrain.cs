@@ -18,12 +18,15 @@ public interface IAdminGrain : IGrainWithIntegerKey
     Task<DailyAnalytics?> GetDailyAsync(DateOnly day);
 
     /// <summary>The crisis audit records of one session (by its grain key), oldest first.</summary>
+    [Alias("read_audit")]
     Task<AuditSessionRecords> ReadAuditAsync(string sessionKey, int limit);
 
     /// <summary>Checks the whole audit hash chain.</summary>
+    [Alias("verify_audit")]
     Task<AuditVerification> VerifyAuditAsync();
 
     /// <summary>Drops audit records older than the audit retention (Audit:Retention); returns how many.</summary>
+    [Alias("trim_audit")]
     Task<int> TrimAuditAsync();
 }
 
