@@ -12,6 +12,10 @@ public static class GatewaySettingsValidation
         services.AddOptions<ClientLimitSettings>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthSettings>, GatewaySettingsValidator>();
         services.AddSingleton<IValidateOptions<ClientLimitSettings>, GatewaySettingsValidator>();
+        services.AddOptions<FailedAuthSettings>().ValidateOnStart();
+        services.AddOptions<CorsSettings>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FailedAuthSettings>, GatewaySettingsValidator>();
+        services.AddSingleton<IValidateOptions<CorsSettings>, GatewaySettingsValidator>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TrtOrleans.Grains.Persistence;
+using TrtOrleans.Grains.Safety;
 using TrtOrleans.Therapy.Engine;
 using TrtOrleans.Therapy.Llm;
 using TrtOrleans.Therapy.Retrieval;
@@ -19,7 +21,7 @@ public static class SettingsValidation
         return services;
     }
 
-    /// <summary>Everything a silo reads: sessions, the LLM, retrieval, the safety texts, and the cluster settings.</summary>
+    /// <summary>Everything a silo reads: sessions, storage, the audit, the LLM, retrieval, the safety texts, and the cluster settings.</summary>
     public static IServiceCollection AddSiloSettingsValidation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddClusterSettingsValidation(configuration);
@@ -31,6 +33,10 @@ public static class SettingsValidation
         services.AddSingleton<IValidateOptions<OllamaOptions>, SettingsValidator>();
         services.AddSingleton<IValidateOptions<RetrievalOptions>, SettingsValidator>();
         services.AddSingleton<IValidateOptions<EngineOptions>, SettingsValidator>();
+        services.AddOptions<StorageOptions>().ValidateOnStart();
+        services.AddOptions<AuditOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageSettingsValidator>();
+        services.AddSingleton<IValidateOptions<AuditOptions>, StorageSettingsValidator>();
         return services;
     }
 }

@@ -44,6 +44,10 @@ public sealed class SettingsValidator :
             $"Sessions:StorageBackstop must be longer than Sessions:Expiry (got {options.StorageBackstop} and {options.Expiry}): it is only a backstop");
         Require(errors, options.RateLimit >= 1, $"Sessions:RateLimit must be at least 1 input per window (got {options.RateLimit})");
         Require(errors, options.RateWindow > TimeSpan.Zero, $"Sessions:RateWindow must be positive (got {options.RateWindow})");
+        Require(errors, options.CrisisBypassLimit >= 0,
+            $"Sessions:CrisisBypassLimit must be 0 or more crisis inputs per window (got {options.CrisisBypassLimit})");
+        Require(errors, options.MaxLiveSessionsPerClient >= 0,
+            $"Sessions:MaxLiveSessionsPerClient must be 0 (no quota) or more (got {options.MaxLiveSessionsPerClient})");
         Require(errors, options.CleanupPeriod >= TimeSpan.FromMinutes(1),
             $"Sessions:CleanupPeriod must be at least 00:01:00, the shortest reminder period (got {options.CleanupPeriod})");
         return Result(errors);

@@ -18,6 +18,15 @@ public sealed class SettingsValidationTests
     [InlineData("Rag:ExtraCorpusDirectory", "/no/such/folder", "Rag:ExtraCorpusDirectory '/no/such/folder' does not exist")]
     [InlineData("Gateway:ClientLimit:PermitsPerMinute", "0", "Gateway:ClientLimit:PermitsPerMinute must be at least 1")]
     [InlineData("Auth:Keys:0:Sha256", "abc", "Auth:Keys:0:Sha256 must be the lower-case hex SHA-256 of the key")]
+    [InlineData("Sessions:CrisisBypassLimit", "-1", "Sessions:CrisisBypassLimit must be 0 or more")]
+    [InlineData("Sessions:MaxLiveSessionsPerClient", "-1", "Sessions:MaxLiveSessionsPerClient must be 0 (no quota) or more")]
+    [InlineData("Storage:IndexShards", "0", "Storage:IndexShards must be from 1 to 16384")]
+    [InlineData("Storage:CompressionLevel", "0", "Storage:CompressionLevel must be from 1 to 19")]
+    [InlineData("Storage:KeyPrefix", "trt:{x}:", "Storage:KeyPrefix must not contain '{' or '}'")]
+    [InlineData("Audit:SessionRefKey", "too-short", "Audit:SessionRefKey must be at least 32 characters (got 9)")]
+    [InlineData("Audit:Retention", "00:00:00", "Audit:Retention must be positive")]
+    [InlineData("Gateway:AuthFailures:MaxFailures", "0", "Gateway:AuthFailures:MaxFailures must be at least 1")]
+    [InlineData("Gateway:Cors:AllowedOrigins:0", "https://app.example.org/*", "Gateway:Cors:AllowedOrigins:0 must be an origin")]
     public void A_wrong_value_stops_the_start_with_a_message_naming_it(string key, string value, string message)
     {
         using var factory = new GatewayWith(key, value);
