@@ -95,6 +95,11 @@ public sealed class OpenApiDocumentTests(GatewayFactory factory) : IClassFixture
             ("GET", "/api/v1/analytics/daily/{date}", "/api/v1/analytics/daily/2001-01-01", null, 404),
             ("POST", "/api/v1/admin/cleanup", "/api/v1/admin/cleanup?inactive_hours=48", null, 200),
             ("GET", "/api/v1/admin/cluster", "/api/v1/admin/cluster", null, 200),
+            // The crisis input above left audit records; without keys the admin's scope is the caller's own.
+            ("GET", "/api/v1/admin/audit", $"/api/v1/admin/audit?session_id={id}", null, 200),
+            ("GET", "/api/v1/admin/audit", "/api/v1/admin/audit?session_id=no_such_session", null, 404),
+            ("GET", "/api/v1/admin/audit", "/api/v1/admin/audit", null, 422),
+            ("GET", "/api/v1/admin/audit/verify", "/api/v1/admin/audit/verify", null, 200),
             ("DELETE", "/api/v1/session/{id}", $"/api/v1/session/{id}", null, 200),
             ("DELETE", "/api/v1/session/{id}", $"/api/v1/session/{id}", null, 404),
         };
