@@ -139,6 +139,11 @@ public sealed class OpenApiDocumentTests(GatewayFactory factory) : IClassFixture
         Assert.False(OpenApiDocument.Evaluate(schema, """{"message":"m","timestamp":"2026-01-01T00:00:00.000Z","extra":1}""").IsValid);
         Assert.False(OpenApiDocument.Evaluate(schema, """{"message":5,"timestamp":"2026-01-01T00:00:00.000Z"}""").IsValid);
         Assert.False(OpenApiDocument.Evaluate(schema, """{"message":"m"}""").IsValid);
+
+        // The broken-chain answer (first_bad present) is documented too, not only the valid one exercised above.
+        var verify = document.ResponseSchema("/api/v1/admin/audit/verify", "GET", 200, out _)!;
+        Assert.True(OpenApiDocument.Evaluate(verify, """{"valid":false,"records":3,"first_bad":2}""").IsValid);
+        Assert.False(OpenApiDocument.Evaluate(verify, """{"valid":false}""").IsValid);
     }
 
     private async Task<OpenApiDocument> LoadAsync()
