@@ -2,6 +2,7 @@ using Orleans.Dashboard;
 using TrtOrleans.Gateway.Apis;
 using TrtOrleans.Gateway.Hosting;
 using TrtOrleans.Gateway.Http;
+using TrtOrleans.Gateway.Web;
 using TrtOrleans.Silo.Hosting;
 using TrtOrleans.Silo.Telemetry;
 
@@ -12,6 +13,8 @@ try
     builder.AddGatewayHttp(); // first: its start-up checks refuse a bad configuration before anything starts
     clusterClient = builder.AddTrtClusterOrEmbeddedSilo(client => client.AddGatewayCountChangedHandler(
         sp => (_, e) => sp.GetRequiredService<GatewayLossSignal>().GatewayCountChanged(e.NumberOfConnectedGateways, e.PreviousNumberOfConnectedGateways)));
+    builder.Services.AddGatewayOpenApi();
+    builder.Services.AddGatewaySettingsValidation();
 }
 catch (Exception ex) when (ex is GatewayStartupException or StartupCheckException && System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
 {
@@ -28,12 +31,14 @@ if (StartupChecks.CheckPorts(app, "trt-gateway", hostsSilo: !clusterClient) is {
 }
 
 app.UseGatewayHttp();
+app.UseChatPage();
+app.MapGatewayOpenApi();
 app.MapHealthApi();
 app.MapSessionApi();
 app.MapAdminApi();
 if (DashboardSettings.From(app.Configuration).Enabled)
 {
-    app.MapOrleansDashboard("/dashboard").RequireAuthorization(GatewayAuth.AdminPolicy);
+    app.MapOrleansDashboard("/dashboard").RequireAuthorization(GatewayAuth.AdminPolicy).ExcludeFromDescription();
 }
 
 app.MapTrtMetrics(metrics => metrics.RequireAuthorization(GatewayAuth.AdminPolicy));

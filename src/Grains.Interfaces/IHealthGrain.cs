@@ -2,9 +2,11 @@ namespace TrtOrleans.Grains.Interfaces;
 
 /// <summary>Silo-side health for the gateway's /health: storage, the engine's corpus and the LLM. A stateless worker,
 /// answered by whichever silo the call lands on.</summary>
+[Alias("trt.health_grain")]
 public interface IHealthGrain : IGrainWithIntegerKey
 {
     [Orleans.Concurrency.ReadOnly]
+    [Alias("check")]
     Task<SiloHealthReport> CheckAsync();
 }
 

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Runtime;
+using TrtOrleans.Gateway.Apis.Contracts;
 using TrtOrleans.Gateway.Http;
 using TrtOrleans.Grains.Interfaces;
 
@@ -14,13 +16,19 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", HealthAsync).AllowAnonymous();
-        app.MapGet("/health/live", () => Results.Json(new { status = "alive" })).AllowAnonymous();
-        app.MapGet("/health/ready", ReadyAsync).AllowAnonymous();
+        app.MapGet("/health", HealthAsync).AllowAnonymous().WithTags("health")
+            .Produces<HealthReport>(StatusCodes.Status200OK)
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Service health report")
+            .WithDescription("200 when healthy or degraded, 503 (same body) when unhealthy. Clients of the original service abort unless status is \"healthy\".");
+        app.MapGet("/health/live", () => TypedResults.Ok(new ProbeStatus("alive"))).AllowAnonymous().WithTags("health")
+            .WithSummary("Liveness probe: the process answers");
+        app.MapGet("/health/ready", ReadyAsync).AllowAnonymous().WithTags("health").WithApiErrors(503)
+            .WithSummary("Readiness probe: a silo of the cluster answers");
         return app;
     }
 
-    private static async Task<IResult> HealthAsync(IClusterClient cluster, IConfiguration configuration)
+    private static async Task<JsonHttpResult<HealthReport>> HealthAsync(IClusterClient cluster, IConfiguration configuration)
     {
         var (silo, silos) = await ProbeAsync(cluster);
         var expected = configuration.GetValue("Gateway:ExpectedSilos", 1);
@@ -30,37 +38,28 @@ public static class HealthApi
             : silo.Rag != "healthy" || silo.StateMachine != "healthy" || silos < expected || silo.RedisPingMs > SlowRedisMs
                 ? "degraded"
                 : "healthy";
-        var body = new
-        {
+        var body = new HealthReport(
             status,
-            timestamp = DateTimeOffset.UtcNow,
-            services = new
-            {
-                redis = silo?.Redis ?? "unhealthy",
-                ollama = silo?.Ollama ?? "unhealthy",
-                rag = silo?.Rag ?? "unhealthy",
-                state_machine = silo?.StateMachine ?? "unhealthy",
-                cluster = clusterState,
-            },
+            DateTimeOffset.UtcNow,
+            new HealthServices(
+                silo?.Redis ?? "unhealthy",
+                silo?.Ollama ?? "unhealthy",
+                silo?.Rag ?? "unhealthy",
+                silo?.StateMachine ?? "unhealthy",
+                clusterState),
             silos,
-        };
-        if (status == "unhealthy")
-        {
-            // An unhealthy report says why, in words an operator can act on.
-            var reason = silo is null ? TrtOrleans.Silo.Hosting.NoSiloHint.Reason : "session storage (Redis) is unreachable";
-            return Results.Json(new { body.status, body.timestamp, body.services, body.silos, reason }, GatewayJson.Options, statusCode: 503);
-        }
-
-        return Results.Json(body, GatewayJson.Options);
+            status != "unhealthy" ? null
+                : silo is null ? TrtOrleans.Silo.Hosting.NoSiloHint.Reason : "session storage (Redis) is unreachable");
+        return TypedResults.Json(body, GatewayJson.Options, statusCode: status == "unhealthy" ? 503 : 200);
     }
 
-    private static async Task<IResult> ReadyAsync(IClusterClient cluster)
+    private static async Task<Results<Ok<ProbeStatus>, ProblemResult>> ReadyAsync(IClusterClient cluster)
     {
         // Only the stateless health grain: any live silo answers it. The management grain is a single activation
         // that can sit on a silo that just died, which would take every gateway out of the load balancer at once.
         var ready = await CheckSiloAsync(cluster) is not null;
         return ready
-            ? Results.Json(new { status = "ready" })
+            ? TypedResults.Ok(new ProbeStatus("ready"))
             : Problems.Unavailable("Not ready: no silo of the cluster is reachable", TimeSpan.FromSeconds(2));
     }
 

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrtOrleans.Gateway.Apis.Contracts;
 using TrtOrleans.Gateway.Http;
 using TrtOrleans.Grains.Interfaces;
 
@@ -10,17 +12,32 @@ public static class SessionApi
 {
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization(GatewayAuth.ClientPolicy);
-        api.MapPost("/session/create", CreateAsync);
-        api.MapPost("/input", InputAsync);
-        api.MapPost("/session/{id}/input", SessionInputAsync);
-        api.MapGet("/session/{id}/status", StatusAsync);
-        api.MapGet("/session/{id}/history", HistoryAsync);
-        api.MapDelete("/session/{id}", DeleteAsync);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(GatewayAuth.ClientPolicy).WithTags("sessions").WithApiErrors();
+        api.MapPost("/session/create", CreateAsync)
+            .Accepts<CreateSessionBody>("application/json")
+            .WithApiErrors(400, 409, 413, 415, 422)
+            .WithSummary("Create a session")
+            .WithDescription("Creates a session with the given id, or a generated one. An empty body is allowed. Ids are scoped per client: another client's session of the same id is a different session. 429: the client's quota of live sessions (Sessions:MaxLiveSessionsPerClient) is reached.");
+        api.MapPost("/input", InputAsync)
+            .Accepts<InputBody>("application/json")
+            .WithApiErrors(400, 404, 409, 413, 415, 422)
+            .WithSummary("Send one client input (session id in the body)")
+            .WithDescription("Creates the session on first use (429 when that would exceed the client's quota of live sessions). A retried request_id (or Idempotency-Key header) returns the stored reply of the first attempt.");
+        api.MapPost("/session/{id}/input", SessionInputAsync)
+            .Accepts<InputBody>("application/json")
+            .WithApiErrors(400, 404, 409, 413, 415, 422)
+            .WithSummary("Send one client input (session id in the path)")
+            .WithDescription("As POST /api/v1/input; a session_id in the body, if sent, must equal the path.");
+        api.MapGet("/session/{id}/status", StatusAsync).WithApiErrors(404).WithSummary("Session status and progress");
+        api.MapGet("/session/{id}/history", HistoryAsync).WithApiErrors(404, 422)
+            .WithSummary("Recent exchanges, newest first")
+            .WithDescription("limit: 1 to 50, default 10.");
+        api.MapDelete("/session/{id}", DeleteAsync).WithApiErrors(404)
+            .WithSummary("Delete a session and everything stored for it");
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<Results<Ok<CreateSessionResponse>, ProblemResult>> CreateAsync(HttpRequest request, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<CreateSessionBody>(request, allowEmpty: true);
         if (error is not null)
@@ -53,12 +70,10 @@ public static class SessionApi
             return Problems.Create(StatusCodes.Status409Conflict, "conflict", $"Session '{id}' already exists");
         }
 
-        return Results.Json(
-            new { session_id = id, created_at = result.CreatedAt, status = "active", message = "Session created successfully" },
-            GatewayJson.Options);
+        return TypedResults.Ok(new CreateSessionResponse(id, result.CreatedAt, "active", "Session created successfully"));
     }
 
-    private static async Task<IResult> InputAsync(HttpRequest request, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<Results<Ok<TherapistResponse>, ProblemResult>> InputAsync(HttpRequest request, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<InputBody>(request);
         if (error is not null)
@@ -69,7 +84,7 @@ public static class SessionApi
         return await SendAsync(request, cluster, calls, body!.SessionId, body, ct);
     }
 
-    private static async Task<IResult> SessionInputAsync(string id, HttpRequest request, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<Results<Ok<TherapistResponse>, ProblemResult>> SessionInputAsync(string id, HttpRequest request, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<InputBody>(request);
         if (error is not null)
@@ -85,7 +100,7 @@ public static class SessionApi
         return await SendAsync(request, cluster, calls, id, body, ct);
     }
 
-    private static async Task<IResult> SendAsync(HttpRequest request, IClusterClient cluster, ClusterCalls calls, string? id, InputBody body, CancellationToken ct)
+    private static async Task<Results<Ok<TherapistResponse>, ProblemResult>> SendAsync(HttpRequest request, IClusterClient cluster, ClusterCalls calls, string? id, InputBody body, CancellationToken ct)
     {
         var requestId = body.RequestId ?? NullIfEmpty(request.Headers["Idempotency-Key"].ToString());
         var problem = RequestValidation.CheckSessionId(id)
@@ -102,6 +117,7 @@ public static class SessionApi
             () => grain.SendInputAsync(new InputRequest(body.UserInput!, requestId, metadata)), idempotent: requestId is not null, ct);
         return outcome.Status switch
         {
+            InputStatus.Processed or InputStatus.Replayed when outcome.Response is not null => TypedResults.Ok(outcome.Response),
             InputStatus.RateLimited => Problems.RateLimited(
                 outcome.RetryAfterSeconds, "More than 10 inputs within a minute on this session; retry later"),
             InputStatus.NotFound => Problems.NotFound(id!),
@@ -111,11 +127,11 @@ public static class SessionApi
             InputStatus.Replayed when outcome.Response is null => Problems.Create(
                 StatusCodes.Status409Conflict, "conflict", "This request_id was already processed; its reply is no longer stored"),
             InputStatus.InputTooLong => Problems.Validation($"user_input must be at most {RequestValidation.MaxInputChars} characters"),
-            _ => Results.Json(outcome.Response, GatewayJson.Options),
+            _ => Problems.Unavailable("The turn could not be answered; retry shortly", TimeSpan.FromSeconds(2)),
         };
     }
 
-    private static async Task<IResult> StatusAsync(string id, HttpContext http, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<Results<Ok<SessionStatusResponse>, ProblemResult>> StatusAsync(string id, HttpContext http, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         if (!RequestValidation.IsValidSessionId(id))
         {
@@ -123,10 +139,10 @@ public static class SessionApi
         }
 
         var status = await calls.RunAsync(() => Session(cluster, http, id).GetStatusAsync(), idempotent: true, ct);
-        return status is null ? Problems.NotFound(id) : Results.Json(StatusView(status), GatewayJson.Options);
+        return status is null ? Problems.NotFound(id) : TypedResults.Ok(StatusView(status));
     }
 
-    private static async Task<IResult> HistoryAsync(string id, string? limit, HttpContext http, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<Results<Ok<SessionHistory>, ProblemResult>> HistoryAsync(string id, string? limit, HttpContext http, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         var count = 10;
         if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > 50))
@@ -140,10 +156,10 @@ public static class SessionApi
         }
 
         var history = await calls.RunAsync(() => Session(cluster, http, id).GetHistoryAsync(count), idempotent: true, ct);
-        return history is null ? Problems.NotFound(id) : Results.Json(history, GatewayJson.Options);
+        return history is null ? Problems.NotFound(id) : TypedResults.Ok(history);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext http, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
+    private static async Task<Results<Ok<DeleteSessionResponse>, ProblemResult>> DeleteAsync(string id, HttpContext http, IClusterClient cluster, ClusterCalls calls, CancellationToken ct)
     {
         if (!RequestValidation.IsValidSessionId(id))
         {
@@ -152,23 +168,13 @@ public static class SessionApi
 
         var existed = await calls.RunAsync(() => Session(cluster, http, id).EraseAsync(), idempotent: true, ct);
         return existed
-            ? Results.Json(new { message = $"Session '{id}' deleted successfully", timestamp = DateTimeOffset.UtcNow }, GatewayJson.Options)
+            ? TypedResults.Ok(new DeleteSessionResponse($"Session '{id}' deleted successfully", DateTimeOffset.UtcNow))
             : Problems.NotFound(id);
     }
 
-    private static object StatusView(SessionStatus s) => new
-    {
-        session_id = s.SessionId,
-        status = s.Status,
-        current_stage = s.CurrentStage,
-        current_substate = s.CurrentSubstate,
-        body_question_count = s.BodyQuestionCount,
-        completion_criteria = s.CompletionCriteria,
-        turn_count = s.TurnCount,
-        created_at = s.CreatedAt,
-        last_interaction = s.LastInteraction,
-        metadata = MetadataView(s.Metadata),
-    };
+    private static SessionStatusResponse StatusView(SessionStatus s) => new(
+        s.SessionId, s.Status, s.CurrentStage, s.CurrentSubstate, s.BodyQuestionCount, s.CompletionCriteria, s.TurnCount,
+        s.CreatedAt, s.LastInteraction, MetadataView(s.Metadata));
 
     private static Dictionary<string, string?> MetadataView(SessionMetadata m)
     {
@@ -193,7 +199,7 @@ public static class SessionApi
     private static ISessionGrain Session(IClusterClient cluster, HttpContext http, string id) =>
         cluster.SessionGrain(SessionKey.For(GatewayAuth.ScopeOf(http), id));
 
-    private static IResult QuotaExceeded() =>
+    private static ProblemResult QuotaExceeded() =>
         Problems.RateLimited(60, "This client has reached its quota of live sessions; end or erase some, or retry later");
 
     /// <summary>api.md: session_&lt;yyyyMMdd_HHmmss&gt;_&lt;8 hex&gt;.</summary>

@@ -13,6 +13,7 @@ public static class EdgeGuards
     public static IServiceCollection AddEdgeGuards(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FailedAuthSettings>(configuration.GetSection(FailedAuthSettings.Section));
+        services.Configure<CorsSettings>(configuration.GetSection(CorsSettings.Section)); // for its start-up validation
         services.AddSingleton<FailedAuthLimiter>();
         var cors = configuration.GetSection(CorsSettings.Section).Get<CorsSettings>() ?? new CorsSettings();
         if (cors.AllowedOrigins.Count > 0)

@@ -9,7 +9,7 @@ public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
 
-    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, bool allowEmpty = false)
+    public static async Task<(T? Value, ProblemResult? Error)> ReadAsync<T>(HttpRequest request, bool allowEmpty = false)
         where T : class, new()
     {
         if (request.ContentLength is null or 0 && allowEmpty && !request.HasJsonContentType())
@@ -64,6 +64,6 @@ public static class JsonBody
         }
     }
 
-    private static IResult TooLarge() =>
+    private static ProblemResult TooLarge() =>
         Problems.Create(StatusCodes.Status413RequestEntityTooLarge, "payload_too_large", $"Request body exceeds {MaxBytes} bytes");
 }

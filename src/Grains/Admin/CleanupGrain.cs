@@ -6,9 +6,11 @@ namespace TrtOrleans.Grains.Admin;
 
 /// <summary>The periodic cleanup: one grain activation in the whole cluster (key 0), woken by a persistent reminder,
 /// so exactly one runner scans the index at a time whichever silos are up.</summary>
+[Alias("trt.cleanup_grain")]
 public interface ICleanupGrain : IGrainWithIntegerKey
 {
     /// <summary>Registers the reminder (idempotent). Called by every silo at start.</summary>
+    [Alias("ensure_scheduled")]
     Task EnsureScheduledAsync();
 }
 

@@ -25,6 +25,7 @@ public static class ClientHostingExtensions
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddHostedService<NoSiloHint>();
         builder.Services.AddHostedService<PlaintextStorageWarning>();
+        builder.Services.AddClusterSettingsValidation(builder.Configuration);
         var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var redis = RedisConnection.Options(builder.Configuration, redisUrl);
         RedisConnection.VerifyAccess(redis);

@@ -42,6 +42,7 @@ public static class SiloHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
         services.AddTrtEngine(configuration);
+        services.AddSiloSettingsValidation(configuration);
         services.AddSingleton<AnalyticsRecorder>();
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
         services.AddSingleton<SessionReference>();
