@@ -20,7 +20,6 @@ public static class ClientHostingExtensions
             return false;
         }
 
-        builder.Services.AddHostedService<PlaintextStorageWarning>();
         var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var redis = RedisConnection.Options(builder.Configuration, redisUrl);
         RedisConnection.VerifyAccess(redis);
