@@ -51,7 +51,7 @@ public sealed class StorageEncryptionCheckTests
     public void TheKeyRingFileFormatOfTheDeploymentsLoads()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("trt-keyring-").FullName, "keyring.json");
-        File.WriteAllText(file, $$"""{"primary_key_id": "{{TestKeyRing.KeyId}}", "keys": {"{{TestKeyRing.KeyId}}": "{{TestKeyRing.Key}}"}}""");
+        File.WriteAllText(file, $$$"""{"primary_key_id": "{{{TestKeyRing.KeyId}}}", "keys": {"{{{TestKeyRing.KeyId}}}": "{{{TestKeyRing.Key}}}"}}""");
 
         var ring = StorageEncryptionCheck.Load(new EncryptionOptions { KeyRingFile = file }, redis: true);
 
