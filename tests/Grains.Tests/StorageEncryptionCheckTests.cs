@@ -44,7 +44,8 @@ public sealed class StorageEncryptionCheckTests
             ["Storage:Encryption:KeyRingFile"] = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "keyring.json"),
         }));
 
-        Assert.Contains("FileNotFoundException", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Storage:Encryption:KeyRingFile '", error.Message, StringComparison.Ordinal);
+        Assert.Contains("keyring.json' cannot be read", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

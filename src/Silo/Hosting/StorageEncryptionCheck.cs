@@ -23,10 +23,14 @@ public static class StorageEncryptionCheck
             or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {
             // Only the exception type: messages of a failed base64/JSON parse could echo key material.
-            throw new StartupCheckException(ex is ArgumentException argument
-                ? $"{Section}: {argument.Message}"
-                : $"{Section}: the key ring does not load ({ex.GetType().Name}); KeyRingFile must be readable JSON "
-                  + "{\"primary_key_id\":\"k1\",\"keys\":{\"k1\":\"<base64>\"}} and every key base64 of 32 bytes.");
+            throw new StartupCheckException(ex switch
+            {
+                ArgumentException argument => $"{Section}: {argument.Message}",
+                IOException or UnauthorizedAccessException =>
+                    $"{Section}:KeyRingFile '{options.KeyRingFile}' cannot be read ({ex.GetType().Name}); it must exist and be readable by this process.",
+                _ => $"{Section}: the key ring does not load ({ex.GetType().Name}); KeyRingFile must be readable JSON "
+                  + "{\"primary_key_id\":\"k1\",\"keys\":{\"k1\":\"<base64>\"}} and every key base64 of 32 bytes.",
+            });
         }
 
         if (ring is null && redis)
