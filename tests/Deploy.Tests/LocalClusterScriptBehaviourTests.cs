@@ -151,7 +151,7 @@ public sealed class LocalClusterScriptBehaviourTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Equal(0, again);
         Assert.Equal(file, stdout.Trim());
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal("600", ProcessRunner.Run("stat", "-c", "%a", file).StdOut.Trim());
         Assert.Equal(first, File.ReadAllText(file));
         using var ring = System.Text.Json.JsonDocument.Parse(first);
         var primary = ring.RootElement.GetProperty("primary_key_id").GetString()!;
