@@ -11,4 +11,7 @@ public static class TestKeyRing
 
     /// <summary>The configuration setting (':' form) and value that configure the ring.</summary>
     public static KeyValuePair<string, string> Setting => new($"Storage:Encryption:Keys:{KeyId}", Key);
+
+    /// <summary>The same as an environment variable, for tests that start the silo or gateway as a process.</summary>
+    public static KeyValuePair<string, string> EnvironmentVariable => new($"Storage__Encryption__Keys__{KeyId}", Key);
 }
