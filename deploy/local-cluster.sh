@@ -17,6 +17,7 @@
 #   start-redis      start Redis (every node) again on the same data directory
 #   restart-redis    stop-redis + start-redis
 #   status           one line per component: pid, alive, ports, ready
+#   keyring          print the key ring file's path, making it first if absent (`up` does too)
 #
 # `up` prints KEY=value lines on stdout (progress goes to stderr), so
 #   eval "$(deploy/local-cluster.sh up)"
@@ -66,10 +67,12 @@
 # State lives in <repo>/.run/ (ignored by git): redis/ (data, append-only file), logs/,
 # pids/, nginx/ (rendered nginx.conf, its pid file and logs) and cluster.env (the settings
 # of the running cluster: later commands use it, so `start-silo 1` needs no environment,
-# and `status` after `down` still probes the ports the cluster had).
+# and `status` after `down` still probes the ports the cluster had) and keyring.json (mode 600:
+# the key ring of encryption at rest, made on the first `up` and passed to silos and gateways as
+# Storage__Encryption__KeyRingFile; never regenerated, since the stored sessions need it).
 # `up` checks every port it will use (taken, or planned twice by overlapping ranges) before
 # it builds anything.
-# `down` keeps the Redis data; `rm -rf .run` after `down` starts from nothing.
+# `down` keeps the Redis data and the key ring; `rm -rf .run` after `down` starts from nothing.
 #
 # Requires: dotnet, redis-server, redis-cli, nginx, curl (apt-get install -y redis-server nginx curl).
 # Works as root and as an ordinary user; nothing refers to a root-only path.
@@ -83,6 +86,7 @@ LOG_DIR="$RUN_DIR/logs"
 REDIS_DIR="$RUN_DIR/redis"
 NGINX_DIR="$RUN_DIR/nginx"
 STATE_FILE="$RUN_DIR/cluster.env"
+KEYRING_FILE="$RUN_DIR/keyring.json"
 SILO_DLL="$REPO_ROOT/src/Silo/bin/Release/net10.0/TrtOrleans.Silo.dll"
 GATEWAY_DLL="$REPO_ROOT/src/Gateway/bin/Release/net10.0/TrtOrleans.Gateway.dll"
 
@@ -327,6 +331,23 @@ ensure_dirs() {
     chmod 700 "$RUN_DIR" "$REDIS_DIR"
 }
 
+# The key ring of encryption at rest (silos refuse Redis without one). Made once, on the first
+# `up`, and never replaced: a new key would leave every stored session unreadable. Mode 600.
+ensure_keyring() {
+    [[ -s "$KEYRING_FILE" ]] && return 0
+    local key tmp="$KEYRING_FILE.tmp.$$"
+    key=$(head -c 32 /dev/urandom | base64 | tr -d '\n') # same as `openssl rand -base64 32`
+    (umask 077 && printf '{"primary_key_id": "local-1", "keys": {"local-1": "%s"}}\n' "$key" >"$tmp")
+    chmod 600 "$tmp"
+    mv -n "$tmp" "$KEYRING_FILE" || true # -n: another `up` that made one first wins
+    rm -f "$tmp"
+    log "made the key ring $KEYRING_FILE (kept across down/up; losing it makes stored sessions unreadable)"
+}
+
+require_keyring() {
+    [[ -s "$KEYRING_FILE" ]] || die "$KEYRING_FILE is missing: stored sessions cannot be read without it; restore it, or 'down' and 'rm -rf $RUN_DIR' to start from nothing"
+}
+
 save_state() {
     umask 077
     {
@@ -371,6 +392,7 @@ launch_dotnet() {
 common_env() {
     printf '%s\n' \
         "REDIS_URL=$(redis_url)" \
+        "Storage__Encryption__KeyRingFile=$KEYRING_FILE" \
         "Orleans__ClusterId=$TRT_CLUSTER_ID" \
         "Orleans__ServiceId=$TRT_SERVICE_ID" \
         "Logging__LogLevel__Default=Warning"
@@ -683,6 +705,7 @@ cmd_up() {
     ((TRT_GATEWAYS >= 1)) || die "TRT_GATEWAYS must be at least 1"
     check_ports # before the build: a taken or doubly used port is known in a second, not after minutes
     build
+    ensure_keyring
     save_state
     # From here on a failure tears down whatever was started, so nothing is left behind.
     trap 'rc=$?; if ((rc != 0)); then log "up failed; stopping what was started"; cmd_down; fi' EXIT
@@ -715,6 +738,7 @@ cmd_restart() {
 require_running() {
     [[ -f "$STATE_FILE" && -z "$TRT_CLUSTER_DOWN" ]] || die "the cluster is not up (no running $STATE_FILE); run '$0 up'"
     ensure_dirs
+    require_keyring
 }
 
 require_n() {
@@ -781,6 +805,7 @@ case "$CMD" in
     start-redis) require_running; start_redis; print_redis_pids ;;
     restart-redis) require_running; stop_redis; start_redis; print_redis_pids ;;
     status) ensure_dirs; cmd_status ;;
+    keyring) ensure_dirs; ensure_keyring; echo "$KEYRING_FILE" ;;
     -h|--help|help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' ;;
-    *) sed -n '4,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '4,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

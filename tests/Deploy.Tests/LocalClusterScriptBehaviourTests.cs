@@ -140,6 +140,45 @@ public sealed class LocalClusterScriptBehaviourTests : IDisposable
         Assert.Contains("silo_port=21113", lines[3]);
     }
 
+    [Fact]
+    public void Keyring_makes_a_private_key_ring_file_once_and_never_replaces_it()
+    {
+        var (exitCode, stdout, _) = RunScript("keyring");
+        var file = Path.Combine(_runDir, "keyring.json");
+        var first = File.ReadAllText(file);
+        var (again, _, _) = RunScript("keyring");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(0, again);
+        Assert.Equal(file, stdout.Trim());
+        Assert.Equal("600", ProcessRunner.Run("stat", "-c", "%a", file).StdOut.Trim());
+        Assert.Equal(first, File.ReadAllText(file));
+        using var ring = System.Text.Json.JsonDocument.Parse(first);
+        var primary = ring.RootElement.GetProperty("primary_key_id").GetString()!;
+        Assert.Equal(32, Convert.FromBase64String(ring.RootElement.GetProperty("keys").GetProperty(primary).GetString()!).Length);
+    }
+
+    [Fact]
+    public void Start_silo_refuses_when_the_key_ring_of_a_running_cluster_is_missing()
+    {
+        File.WriteAllText(Path.Combine(_runDir, "cluster.env"), "");
+
+        var (exitCode, _, stderr) = RunScript("start-silo", "1");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("keyring.json is missing", stderr);
+        Assert.False(File.Exists(Path.Combine(_runDir, "keyring.json")), "a missing key ring must never be replaced by a new one");
+    }
+
+    [Fact]
+    public void Silos_and_gateways_get_the_key_ring_file_and_up_makes_it_before_anything_starts()
+    {
+        var script = File.ReadAllText(Path.Combine(RepoFiles.Root, ScriptPath));
+
+        Assert.Contains("\"Storage__Encryption__KeyRingFile=$KEYRING_FILE\"", script);
+        Assert.Matches(@"ensure_keyring\s+save_state\s", script);
+    }
+
     private Process StartStandIn(string? tag)
     {
         var info = new ProcessStartInfo("sleep", "300") { UseShellExecute = false };

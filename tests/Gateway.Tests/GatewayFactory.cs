@@ -21,6 +21,9 @@ public class GatewayFactory : WebApplicationFactory<Program>
 
     protected virtual bool WithKeys => false;
 
+    /// <summary>With Redis, the test key ring (a silo on Redis refuses to start without one).</summary>
+    protected virtual bool WithKeyRing => true;
+
     public int RedisDatabase { get; private set; }
 
     /// <summary>Settings applied last (they override the defaults above).</summary>
@@ -38,6 +41,10 @@ public class GatewayFactory : WebApplicationFactory<Program>
             RedisDatabase = RedisServer.Shared.AllocateDatabase();
             builder.UseSetting("REDIS_URL", RedisServer.Shared.Url(RedisDatabase));
             builder.UseSetting("Gateway:EmbeddedSilo", "true");
+            if (WithKeyRing)
+            {
+                builder.UseSetting(TestKeyRing.Setting.Key, TestKeyRing.Setting.Value);
+            }
         }
 
         if (WithKeys)

@@ -2,39 +2,63 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TrtOrleans.Silo.Hosting;
 
 namespace TrtOrleans.Gateway.Tests;
 
-/// <summary>With Redis and no key ring, session text would be stored unencrypted: the gateway says so at start.</summary>
+/// <summary>Plain mode (no key ring) exists only for the embedded in-memory developer default, and the gateway says
+/// so at start; on Redis a key ring is required and the gateway with its silo refuses to start without one.</summary>
 public sealed class PlaintextStorageWarningTests
 {
-    [Fact]
-    public async Task GatewayOnRedisWithoutAKeyRingWarnsAndWithOneDoesNot()
-    {
-        await using var plain = new Factory(withKeyRing: false);
-        await using var encrypted = new Factory(withKeyRing: true);
+    private const string Warning = "Encryption at rest is OFF";
 
-        Assert.True((await plain.CreateClient().GetAsync("/health/live")).IsSuccessStatusCode);
+    [Fact]
+    public async Task InMemoryDeveloperModeWarnsAndRedisWithAKeyRingDoesNot()
+    {
+        await using var inMemory = new Factory(redis: false, keyRing: false);
+        await using var encrypted = new Factory(redis: true, keyRing: true);
+
+        Assert.True((await inMemory.CreateClient().GetAsync("/health/live")).IsSuccessStatusCode);
         Assert.True((await encrypted.CreateClient().GetAsync("/health/live")).IsSuccessStatusCode);
 
-        Assert.Contains(plain.Warnings, w => w.Contains("Encryption at rest is OFF", StringComparison.Ordinal));
-        Assert.DoesNotContain(encrypted.Warnings, w => w.Contains("Encryption at rest is OFF", StringComparison.Ordinal));
+        Assert.Contains(inMemory.Warnings, w => w.Contains(Warning, StringComparison.Ordinal));
+        Assert.DoesNotContain(encrypted.Warnings, w => w.Contains(Warning, StringComparison.Ordinal));
     }
 
-    private sealed class Factory(bool withKeyRing) : GatewayFactory
+    [Fact]
+    public async Task RedisWithoutAKeyRingRefusesToStartWithOneLineNamingTheSettings()
+    {
+        await using var plain = new Factory(redis: true, keyRing: false);
+
+        var error = Assert.IsType<StartupCheckException>(Unwrap(Record.Exception(() => plain.CreateClient())));
+
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Contains("no key ring is configured", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Encryption:KeyRingFile", error.Message, StringComparison.Ordinal);
+        Assert.Contains("openssl rand -base64 32", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Exception? Unwrap(Exception? ex)
+    {
+        while (ex is not null and not StartupCheckException && ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
+    }
+
+    private sealed class Factory(bool redis, bool keyRing) : GatewayFactory
     {
         public ConcurrentQueue<string> Warnings { get; } = new();
 
-        protected override bool WithRedis => true;
+        protected override bool WithRedis => redis;
+
+        protected override bool WithKeyRing => keyRing;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            if (withKeyRing)
-            {
-                builder.UseSetting("Storage:Encryption:Keys:k1", Convert.ToBase64String(new byte[32]));
-            }
-
             builder.ConfigureServices(s => s.AddLogging(l => l.AddProvider(new WarningCapture(Warnings))));
         }
     }

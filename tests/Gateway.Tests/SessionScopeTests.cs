@@ -57,6 +57,7 @@ public sealed class AuthOffSessionsTests
         {
             ["REDIS_URL"] = TrtOrleans.TestSupport.RedisServer.Shared.Url(database),
             ["Gateway:EmbeddedSilo"] = "true",
+            [TrtOrleans.TestSupport.TestKeyRing.Setting.Key] = TrtOrleans.TestSupport.TestKeyRing.Setting.Value,
             ["Orleans:ServiceId"] = "authoff-" + Guid.NewGuid().ToString("N")[..8],
             ["Orleans:ClusterId"] = "authoff-" + Guid.NewGuid().ToString("N")[..8],
         };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using StackExchange.Redis;
 using TrtOrleans.Silo.Hosting;
+using TrtOrleans.TestSupport;
 
 namespace TrtOrleans.Grains.Tests;
 
@@ -70,6 +71,7 @@ public sealed class RedisTlsTests : IAsyncLifetime
         var builder = new TestClusterBuilder(1);
         builder.Properties["REDIS_URL"] = Url(Password);
         builder.Properties["Redis:CaCertificatePath"] = _certificates.CaPath;
+        builder.Properties[TestKeyRing.Setting.Key] = TestKeyRing.Setting.Value;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<CallerConfigurator>();
         var cluster = builder.Build();

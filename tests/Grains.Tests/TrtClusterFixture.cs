@@ -33,7 +33,7 @@ public class TrtClusterFixture : IAsyncLifetime
     public string ServiceId => $"trt-test-{_id}";
 
     /// <summary>The test key ring's primary key (base64 of 32 bytes): tests run with encryption at rest on.</summary>
-    public const string TestKey = "dGVzdC1rZXktcmluZy1rZXktb25lLTMyLWJ5dGVzISE=";
+    public const string TestKey = TestKeyRing.Key;
 
     /// <summary>The product's key names in this cluster (default prefix from the ServiceId, default shards).</summary>
     public RedisKeyspace Keys => RedisKeyspace.From(new StorageOptions(), ServiceId);
@@ -96,7 +96,7 @@ public class TrtClusterFixture : IAsyncLifetime
         }
 
         builder.Properties["Sessions:RateLimit"] = "10";
-        builder.Properties["Storage:Encryption:Keys:k1"] = TestKey;
+        builder.Properties[TestKeyRing.Setting.Key] = TestKeyRing.Setting.Value;
         builder.Properties["Audit:SessionRefKey"] = "test-session-reference-key-0123456789abcdef";
         foreach (var (key, value) in Settings)
         {

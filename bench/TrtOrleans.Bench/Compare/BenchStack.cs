@@ -139,6 +139,8 @@ internal sealed class BenchStack : IAsyncDisposable
         {
             ["REDIS_URL"] = redisUrl,
             ["Gateway__EmbeddedSilo"] = "true",
+            // A silo on Redis needs a key ring; this Redis lives only for the run, so a fresh key will do.
+            ["Storage__Encryption__Keys__bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
             ["Orleans__SiloPort"] = $"{FreePort()}",
             ["Orleans__GatewayPort"] = $"{FreePort()}",

@@ -29,7 +29,8 @@ public sealed class StorageOptions
 }
 
 /// <summary>Encryption at rest (section "Storage:Encryption"). Keys never live in Redis. Without any key the values
-/// are only compressed (plain mode, the embedded in-memory default); with Redis every component then logs a warning.</summary>
+/// are only compressed (plain mode), which only the embedded in-memory default may run: a silo on Redis without a key ring
+/// refuses to start (TrtOrleans.Silo.Hosting.StorageEncryptionCheck), and the in-memory mode logs a warning.</summary>
 public sealed class EncryptionOptions
 {
     /// <summary>Key id used for new writes; defaults to the only key when there is one.</summary>

@@ -24,7 +24,6 @@ public static class ClientHostingExtensions
         // the HTTP port meanwhile, so /health can say what is missing (503) instead of the port staying closed.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddHostedService<NoSiloHint>();
-        builder.Services.AddHostedService<PlaintextStorageWarning>();
         builder.Services.AddClusterSettingsValidation(builder.Configuration);
         var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var redis = RedisConnection.Options(builder.Configuration, redisUrl);

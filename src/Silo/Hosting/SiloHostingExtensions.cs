@@ -37,6 +37,7 @@ public static class SiloHostingExtensions
         var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var redisUrl = ClusterSettings.RedisConnectionString(configuration);
+        var keyRing = StorageEncryptionCheck.Load(storage.Encryption, redis: redisUrl is not null);
         var services = silo.Services;
 
         services.TryAddSingleton(TimeProvider.System);
@@ -52,12 +53,14 @@ public static class SiloHostingExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton(sp => RedisKeyspace.From(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
-        services.AddSingleton(sp => new SessionCodec(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.CompressionLevel,
-            KeyRing.FromOptions(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Encryption)));
+        services.AddSingleton(sp => new SessionCodec(sp.GetRequiredService<IOptions<StorageOptions>>().Value.CompressionLevel, keyRing));
         services.AddSingleton<SessionHistoryReader>();
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions, (sp, _) => ActivatorUtilities.CreateInstance<SessionGrainStorage>(sp));
-        services.AddHostedService<PlaintextStorageWarning>();
+        if (keyRing is null)
+        {
+            services.AddHostedService<PlaintextStorageWarning>(); // only the in-memory developer mode gets here
+        }
+
         if (redisUrl is not null)
         {
             var redis = RedisConnection.Options(configuration, redisUrl);
