@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using TrtOrleans.TestSupport;
 
 namespace TrtOrleans.Ops.Tests;
 
@@ -42,6 +43,8 @@ internal sealed class AppProcess : IAsyncDisposable
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // A silo on Redis refuses to start without a key ring; the in-memory mode does not mind one.
+        info.Environment[TestKeyRing.EnvironmentVariable.Key] = TestKeyRing.EnvironmentVariable.Value;
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
