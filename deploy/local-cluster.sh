@@ -724,6 +724,7 @@ cmd_up() {
 
 cmd_restart() {
     require_running
+    require_keyring
     local c n
     for c in $(all_components | grep '^gateway-' || true); do stop_component "$c" TERM; done
     for c in $(all_components | grep '^silo-' || true); do stop_component "$c" TERM; done
@@ -738,7 +739,6 @@ cmd_restart() {
 require_running() {
     [[ -f "$STATE_FILE" && -z "$TRT_CLUSTER_DOWN" ]] || die "the cluster is not up (no running $STATE_FILE); run '$0 up'"
     ensure_dirs
-    require_keyring
 }
 
 require_n() {
@@ -796,11 +796,11 @@ case "$CMD" in
     down) cmd_down ;;
     restart) cmd_restart ;;
     kill-silo) require_n "${2:-}"; cmd_kill "silo-$2" ;;
-    start-silo) require_n "${2:-}"; require_running; start_silo "$2"; wait_silo_ready "$2"; echo "SILO_${2}_PID=$(pid_of "silo-$2")" ;;
+    start-silo) require_n "${2:-}"; require_running; require_keyring; start_silo "$2"; wait_silo_ready "$2"; echo "SILO_${2}_PID=$(pid_of "silo-$2")" ;;
     stop-silo) require_n "${2:-}"; require_running; stop_component "silo-$2" TERM ;;
     kill-gateway) require_n "${2:-}"; cmd_kill "gateway-$2" ;;
     stop-gateway) require_n "${2:-}"; require_running; stop_component "gateway-$2" TERM ;;
-    start-gateway) require_n "${2:-}"; require_running; start_gateway "$2"; wait_gateway_ready "$2"; echo "GATEWAY_${2}_PID=$(pid_of "gateway-$2")" ;;
+    start-gateway) require_n "${2:-}"; require_running; require_keyring; start_gateway "$2"; wait_gateway_ready "$2"; echo "GATEWAY_${2}_PID=$(pid_of "gateway-$2")" ;;
     stop-redis) require_running; stop_redis ;;
     start-redis) require_running; start_redis; print_redis_pids ;;
     restart-redis) require_running; stop_redis; start_redis; print_redis_pids ;;

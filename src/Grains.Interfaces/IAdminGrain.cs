@@ -28,8 +28,10 @@ public interface IAdminGrain : IGrainWithIntegerKey
     /// <summary>Drops audit records older than the audit retention (Audit:Retention); returns how many.</summary>
     [Alias("trim_audit")]
     Task<int> TrimAuditAsync();
+
     /// <summary>Session grain activations per silo address. Asked here so that only the grains assembly names its
     /// grain classes: the gateway never matches class names.</summary>
+    [Alias("session_activations_by_silo")]
     Task<Dictionary<string, int>> GetSessionActivationsBySiloAsync();
 }
 
