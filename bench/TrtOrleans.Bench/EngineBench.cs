@@ -12,7 +12,7 @@ namespace TrtOrleans.Bench;
 /// pays. Corpus embeddings are computed once before timing, as at silo start.</summary>
 internal static class EngineBench
 {
-    private static readonly string[] Script =
+    internal static readonly string[] Script =
     [
         "Hi. I've been on edge for weeks.", "I'd like to feel settled again", "Yes, that's exactly it",
         "Makes sense to me", "Money. The rent went up and I can't cover it", "A tight band across my chest",
@@ -106,7 +106,7 @@ internal static class EngineBench
     }
 
     /// <summary>One turn through the engine's single entry point (admission included; the bench never hits a limit).</summary>
-    private static async Task<TurnResult> TurnAsync(TrtEngine engine, EngineState state, string text, DateTimeOffset now)
+    internal static async Task<TurnResult> TurnAsync(TrtEngine engine, EngineState state, string text, DateTimeOffset now)
     {
         var input = new TurnInput(state, text, now, "bench", [], RatePolicy.Default);
         return ((TurnDecision.Processed)await engine.RunTurnAsync(input, CancellationToken.None)).Result;

@@ -1,6 +1,6 @@
 namespace TrtOrleans.Grains.Interfaces;
 
-// api.md's TherapistResponse, member for member (the gateway writes them in snake_case).
+// docs/api.md's TherapistResponse, member for member (the gateway writes them in snake_case).
 
 [GenerateSerializer, Alias("trt.detector_hit.v1")]
 public sealed record DetectorReport([property: Id(0)] bool Detected, [property: Id(1)] string[] PhrasesFound);

@@ -50,6 +50,9 @@ internal static class PlanBaselineServer
         builder.WebHost.UseUrls(urls);
         var redis = await ConnectionMultiplexer.ConnectAsync(RedisUrl.Parse(redisUrl));
         builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
+        // The product's retrieval cache under the plan's "trt:" prefix (the default ranker bypasses it, as in the product).
+        builder.Services.AddSingleton(new RedisKeyspace("trt:", 1));
+        builder.Services.AddSingleton(sp => new RetrievalCacheMac(null, sp.GetRequiredService<RedisKeyspace>()));
         builder.Services.AddSingleton<IRetrievalCache, RedisRetrievalCache>();
         builder.Services.AddTrtEngine(builder.Configuration);
         var app = builder.Build();

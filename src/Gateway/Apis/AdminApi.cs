@@ -6,7 +6,7 @@ using TrtOrleans.Grains.Interfaces;
 
 namespace TrtOrleans.Gateway.Apis;
 
-/// <summary>Admin endpoints of api.md (admin key required).</summary>
+/// <summary>Admin endpoints of docs/api.md (admin key required).</summary>
 public static class AdminApi
 {
     public const int MaxListLimit = 1000;

@@ -6,7 +6,7 @@ using TrtOrleans.Grains.Interfaces;
 
 namespace TrtOrleans.Gateway.Apis;
 
-/// <summary>/health (api.md's report), /health/live and /health/ready (load balancers, Kubernetes).</summary>
+/// <summary>/health (docs/api.md's report), /health/live and /health/ready (load balancers, Kubernetes).</summary>
 public static class HealthApi
 {
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);

@@ -6,7 +6,7 @@ using TrtOrleans.Grains.Interfaces;
 
 namespace TrtOrleans.Gateway.Apis;
 
-/// <summary>The session endpoints of api.md. Each handler validates shapes, makes one grain call and translates the
+/// <summary>The session endpoints of docs/api.md. Each handler validates shapes, makes one grain call and translates the
 /// outcome to HTTP; every conversational decision is the grain's.</summary>
 public static class SessionApi
 {
@@ -202,7 +202,7 @@ public static class SessionApi
     private static ProblemResult QuotaExceeded() =>
         Problems.RateLimited(60, "This client has reached its quota of live sessions; end or erase some, or retry later");
 
-    /// <summary>api.md: session_&lt;yyyyMMdd_HHmmss&gt;_&lt;8 hex&gt;.</summary>
+    /// <summary>docs/api.md: session_&lt;yyyyMMdd_HHmmss&gt;_&lt;8 hex&gt;.</summary>
     private static string NewSessionId() =>
         $"session_{DateTime.UtcNow:yyyyMMdd_HHmmss}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
 

@@ -19,7 +19,7 @@ public static partial class GatewayHosting
         var configuration = builder.Configuration;
         var auth = configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
         EdgeChecks.ValidateKeys(auth);
-        // api.md: with no keys configured, authentication is off, so the gateway listens on loopback only (the same
+        // docs/api.md: with no keys configured, authentication is off, so the gateway listens on loopback only (the same
         // idea as Redis's protected mode): any other configured endpoint, however configured, stops the start.
         EdgeChecks.RequireLoopbackWithoutKeys(configuration, auth);
         if (EdgeChecks.ConfiguredEndpoints(configuration).Count == 0)

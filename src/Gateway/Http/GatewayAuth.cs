@@ -8,7 +8,7 @@ using TrtOrleans.Grains.Interfaces;
 
 namespace TrtOrleans.Gateway.Http;
 
-/// <summary>api.md authentication: an X-API-Key header, compared by SHA-256 against the configured keys, each with a
+/// <summary>docs/api.md authentication: an X-API-Key header, compared by SHA-256 against the configured keys, each with a
 /// role (client or admin) and a client_id. With no keys configured, authentication is off (developer default).</summary>
 public static class GatewayAuth
 {

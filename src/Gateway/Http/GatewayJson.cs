@@ -25,7 +25,7 @@ public static class GatewayJson
         return options;
     }
 
-    /// <summary>api.md: every timestamp is ISO-8601 UTC with offset, millisecond precision ("…T09:15:23.123Z").</summary>
+    /// <summary>docs/api.md: every timestamp is ISO-8601 UTC with offset, millisecond precision ("…T09:15:23.123Z").</summary>
     private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace TrtOrleans.Gateway.Http;
 
-/// <summary>Reads a JSON request body with api.md's error codes: 415 not JSON, 413 over 64 KiB, 400 malformed or
+/// <summary>Reads a JSON request body with docs/api.md's error codes: 415 not JSON, 413 over 64 KiB, 400 malformed or
 /// wrong types. Minimal API binding would answer these with its own shapes, so bodies are read here.</summary>
 public static class JsonBody
 {

@@ -1,6 +1,6 @@
 namespace TrtOrleans.Gateway.Http;
 
-/// <summary>One api.md error answer: RFC 9457 problem details that also carry the old clients' error/message/timestamp.
+/// <summary>One docs/api.md error answer: RFC 9457 problem details that also carry the old clients' error/message/timestamp.
 /// A concrete type (not IResult) so handlers can declare <c>Results&lt;Ok&lt;T&gt;, ProblemResult&gt;</c> and the OpenAPI
 /// document sees their success schema; the error statuses are declared per endpoint.</summary>
 public sealed class ProblemResult(int status, string error, string message, TimeSpan? retryAfter = null) : IResult, IStatusCodeHttpResult

@@ -1,6 +1,6 @@
 namespace TrtOrleans.Gateway.Http;
 
-/// <summary>api.md errors: RFC 9457 problem details that also carry the old clients' error/message/timestamp.
+/// <summary>docs/api.md errors: RFC 9457 problem details that also carry the old clients' error/message/timestamp.
 /// Messages are fixed texts or ids, never exception text or client input.</summary>
 public static class Problems
 {

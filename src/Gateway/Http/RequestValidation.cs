@@ -4,7 +4,7 @@ using TrtOrleans.Grains.Interfaces;
 
 namespace TrtOrleans.Gateway.Http;
 
-/// <summary>Shape and limit checks at the edge (api.md). Messages name the field, never echo its content.</summary>
+/// <summary>Shape and limit checks at the edge (docs/api.md). Messages name the field, never echo its content.</summary>
 public static partial class RequestValidation
 {
     public const int MaxInputChars = 4000;
@@ -21,7 +21,7 @@ public static partial class RequestValidation
         IsValidSessionId(id) ? null : "session_id must match ^[A-Za-z0-9_-]{1,128}$";
 
     /// <summary>Null when valid. Over-long input is not rejected here: the grain accepts it when the crisis detector
-    /// flags it (api.md), so only the grain can decide.</summary>
+    /// flags it (docs/api.md), so only the grain can decide.</summary>
     public static string? CheckUserInput(string? input) =>
         string.IsNullOrWhiteSpace(input) ? "user_input is required and must not be empty" : null;
 

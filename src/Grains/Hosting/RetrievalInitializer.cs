@@ -3,7 +3,7 @@ using TrtOrleans.Therapy.Retrieval;
 
 namespace TrtOrleans.Grains.Hosting;
 
-/// <summary>Computes the corpus embeddings once while the silo starts, before it takes grain calls (§15.3: corpus
+/// <summary>Computes the corpus embeddings once while the silo starts, before it takes grain calls (docs/engine.md "Retrieval": corpus
 /// vectors at start-up, never per turn).</summary>
 public sealed class RetrievalInitializer(ExemplarRetriever retriever, RetrievalMetrics metrics) : ILifecycleParticipant<ISiloLifecycle>
 {

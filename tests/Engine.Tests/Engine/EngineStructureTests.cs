@@ -18,8 +18,10 @@ public sealed class EngineStructureTests
         }
 
         Assert.NotNull(root);
-        var engine = Path.Combine(root.FullName, "src", "Grains", "Therapy", "Engine");
+        // The whole engine library: pipeline, text analysis, retrieval and LLM code alike.
+        var engine = Path.Combine(root.FullName, "src", "Grains", "Therapy");
         var tooLong = Directory.EnumerateFiles(engine, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(engine, f).Split(Path.DirectorySeparatorChar).Any(d => d is "bin" or "obj"))
             .Select(f => (File: Path.GetRelativePath(engine, f), Lines: File.ReadLines(f).Count()))
             .Where(f => f.Lines > 300)
             .ToList();

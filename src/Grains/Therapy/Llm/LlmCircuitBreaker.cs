@@ -1,6 +1,6 @@
 namespace TrtOrleans.Therapy.Llm;
 
-/// <summary>Per-process breaker (§14.1): after <c>failures</c> consecutive transport failures the LLM is skipped for
+/// <summary>Per-process breaker (docs/engine.md "LLM use"): after <c>failures</c> consecutive transport failures the LLM is skipped for
 /// <c>openFor</c>. After that the next call is a trial: a success closes the breaker, a failure opens it again at once,
 /// so a dead Ollama costs one timeout per period rather than three.</summary>
 internal sealed class LlmCircuitBreaker

@@ -5,7 +5,7 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Llm;
 
-/// <summary>Builds the two prompts of §14.2/§14.3. Every piece of conversation text goes through
+/// <summary>Builds the two prompts of docs/engine.md "LLM use"/docs/engine.md "LLM use". Every piece of conversation text goes through
 /// <see cref="PromptFence"/>: cleaned, capped, fenced. Nothing identifying (ids, times, metadata) is ever added.</summary>
 internal static partial class LlmPrompts
 {

@@ -4,7 +4,7 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Llm;
 
-/// <summary>The JSON schema sent as Ollama's <c>format</c> and the validation of the model's answer (§14.2).</summary>
+/// <summary>The JSON schema sent as Ollama's <c>format</c> and the validation of the model's answer (docs/engine.md "LLM use").</summary>
 internal static class NavigationAnswer
 {
     public const string DecisionKey = "navigation_decision";
@@ -29,7 +29,7 @@ internal static class NavigationAnswer
             situations.Add(situation);
         }
 
-        // rag_query is null for plans without retrieval (§2.3), so null is part of its enum.
+        // rag_query is null for plans without retrieval (docs/engine.md "Navigation"), so null is part of its enum.
         var rags = new JsonArray();
         foreach (var rag in RagQueries.All)
         {

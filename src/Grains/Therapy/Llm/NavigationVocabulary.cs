@@ -1,6 +1,6 @@
 namespace TrtOrleans.Therapy.Llm;
 
-/// <summary>The closed sets of §2.3 the navigation answer is validated against.</summary>
+/// <summary>The closed sets of docs/engine.md "Navigation" the navigation answer is validated against.</summary>
 internal static class NavigationVocabulary
 {
     public static readonly IReadOnlyList<string> SituationTypes =

@@ -10,7 +10,7 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Llm;
 
-/// <summary>The optional LLM of §14 through OllamaSharp's <see cref="IChatClient"/>: the navigation choice at N1/N2
+/// <summary>The optional LLM of docs/engine.md "LLM use" through OllamaSharp's <see cref="IChatClient"/>: the navigation choice at N1/N2
 /// and the phrasing of conversational replies. Every failure becomes <see cref="LlmOutcome{T}.Fail"/> (the engine
 /// then uses its deterministic answer); nothing is thrown and no conversation text is logged.</summary>
 public sealed partial class OllamaLlmAdvisor : ILlmAdvisor, IDisposable
@@ -282,33 +282,5 @@ public sealed partial class OllamaLlmAdvisor : ILlmAdvisor, IDisposable
             LogUnexpected(_logger, kind, exception.GetType().Name);
             return TransportFailure(kind, "exception", promptChars);
         }
-    }
-
-    private (string? Content, string? Failure) TransportFailure(string kind, string reason, int promptChars)
-    {
-        if (reason != "cancelled" && _breaker.RecordFailure())
-        {
-            LogBreakerOpened(_logger, _options.BreakerOpenSeconds);
-        }
-
-        LogCallFailed(_logger, kind, reason, promptChars);
-        return (null, reason);
-    }
-
-    private LlmOutcome<T> Fallback<T>(string kind, string reason)
-    {
-        Counters.Fallback(reason);
-        LogFallback(_logger, kind, reason);
-        return LlmOutcome<T>.Fail(reason);
-    }
-
-    private static IChatClient? CreateClient(OllamaOptions options) =>
-        options.IsConfigured ? new OllamaApiClient(new Uri(options.BaseUrl!), options.ChatModel) : null;
-
-    /// <summary>§14.3 rejects a reply with any crisis-lexicon cue, so even a low-risk hit counts.</summary>
-    private static Func<string, bool> CrisisCue(ITextAnalyzer analyzer)
-    {
-        ArgumentNullException.ThrowIfNull(analyzer);
-        return text => analyzer.DetectCrisis(text).Risk >= RiskLevel.Low;
     }
 }

@@ -1,6 +1,6 @@
 namespace TrtOrleans.Therapy.Llm;
 
-/// <summary>Settings of the optional LLM (trt-engine.md §14.1) and of Ollama embeddings (§15.3).
+/// <summary>Settings of the optional LLM (docs/engine.md "LLM use") and of Ollama embeddings (docs/engine.md "Retrieval").
 /// The spec names them <c>Ollama:*</c> (BaseUrl, ChatModel, EmbeddingModel) and <c>Llm:*</c> (the rest); the host
 /// binds both sections onto this one class.</summary>
 public sealed class OllamaOptions

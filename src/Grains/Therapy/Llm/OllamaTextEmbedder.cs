@@ -5,7 +5,7 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Llm;
 
-/// <summary>Sentence embeddings from Ollama (§15.3) through OllamaSharp's <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>.
+/// <summary>Sentence embeddings from Ollama (docs/engine.md "Retrieval") through OllamaSharp's <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>.
 /// Vectors are L2-normalised. Failures throw: the retriever falls back to the next provider.</summary>
 public sealed class OllamaTextEmbedder : ITextEmbedder, IDisposable
 {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace TrtOrleans.Therapy.Llm;
 
-/// <summary>Prompt hygiene (§14.4). Client text, history, exemplars and the draft are data: each block is wrapped in
+/// <summary>Prompt hygiene (docs/engine.md "LLM use"). Client text, history, exemplars and the draft are data: each block is wrapped in
 /// markers carrying 16 random hex characters chosen per call, so text inside a block cannot guess or forge the end
 /// marker. Anything that looks like a marker is removed from inserted text first.</summary>
 internal sealed partial class PromptFence
@@ -62,7 +62,7 @@ internal sealed partial class PromptFence
 
     public string CleanHistory(string? text) => Clean(text, HistoryTextCap);
 
-    /// <summary>True when the text carries this call's marker or any marker-like sequence (§14.3 post-filter).</summary>
+    /// <summary>True when the text carries this call's marker or any marker-like sequence (docs/engine.md "LLM use" post-filter).</summary>
     public bool Leaks(string text) =>
         text.Contains(Token, StringComparison.OrdinalIgnoreCase)
         || text.Contains("<<<", StringComparison.Ordinal)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace TrtOrleans.Therapy.Llm;
 
-/// <summary>The post-filter of LLM phrasing (§14.3). A rejected reply means the engine keeps its draft; the reason is
+/// <summary>The post-filter of LLM phrasing (docs/engine.md "LLM use"). A rejected reply means the engine keeps its draft; the reason is
 /// reported as <c>filtered:&lt;reason&gt;</c>. Order: cheap structural checks first, word lists last.</summary>
 internal sealed partial class ReplyFilter
 {

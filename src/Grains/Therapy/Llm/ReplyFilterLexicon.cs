@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace TrtOrleans.Therapy.Llm;
 
-/// <summary>Word lists of the phrasing post-filter (§14.3), loaded from <c>TherapyData/llm/filter.json</c> so wording
+/// <summary>Word lists of the phrasing post-filter (docs/engine.md "LLM use"), loaded from <c>TherapyData/llm/filter.json</c> so wording
 /// changes are data changes with a version.</summary>
 public sealed record ReplyFilterLexicon
 {

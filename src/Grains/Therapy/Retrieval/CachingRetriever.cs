@@ -7,7 +7,7 @@ using TrtOrleans.Therapy.Contracts;
 namespace TrtOrleans.Therapy.Retrieval;
 
 /// <summary>Caches retrieval results (ids and scores, never text) in a shared <see cref="IRetrievalCache"/> under
-/// <c>trt:rag_cache:{rag_query}:{sha256(corrected_input)}:{provider}:{corpus_version}</c> (§15.3). A cache failure
+/// <c>trt:rag_cache:{rag_query}:{sha256(corrected_input)}:{provider}:{corpus_version}</c> (docs/engine.md "Retrieval"). A cache failure
 /// is a miss; hits resolve ids against the corpus, so a stale id is also a miss. The in-process rankers (BM25, word
 /// vectors) bypass the cache: they are cheaper than the lookup.</summary>
 public sealed class CachingRetriever : IExemplarRetriever

@@ -1,6 +1,6 @@
 namespace TrtOrleans.Therapy.Retrieval;
 
-/// <summary>Limits checked by the startup validation (§15.1, §15.2).</summary>
+/// <summary>Limits checked by the startup validation (docs/engine.md "Retrieval", docs/engine.md "Retrieval").</summary>
 public sealed record CorpusRules
 {
     public static readonly CorpusRules Default = new();
@@ -13,7 +13,7 @@ public sealed record CorpusRules
 
     public int MaxTherapistChars { get; init; } = 400;
 
-    /// <summary>Imported legacy records may be longer (§15.1).</summary>
+    /// <summary>Imported legacy records may be longer (docs/engine.md "Retrieval").</summary>
     public int MaxLegacyTherapistChars { get; init; } = 1000;
 
     public int MaxClientChars { get; init; } = 1000;

@@ -3,7 +3,7 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Retrieval;
 
-/// <summary>Checks exemplar records against §15.1/§15.2. Reasons are counted, never quoted: a record's text is
+/// <summary>Checks exemplar records against docs/engine.md "Retrieval"/docs/engine.md "Retrieval". Reasons are counted, never quoted: a record's text is
 /// sensitive-looking material and must not reach logs or health output.</summary>
 internal static partial class CorpusValidator
 {

@@ -5,7 +5,7 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Retrieval;
 
-/// <summary>The validated exemplar corpus (§15.2): every <c>*.jsonl</c> of the shipped directory plus an optional
+/// <summary>The validated exemplar corpus (docs/engine.md "Retrieval"): every <c>*.jsonl</c> of the shipped directory plus an optional
 /// directory of imported files. Any validation failure leaves the corpus empty and unhealthy so that the engine
 /// replies from templates; <see cref="Problems"/> says why in counts only.</summary>
 public sealed class ExemplarCorpus

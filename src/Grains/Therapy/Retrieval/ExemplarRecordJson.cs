@@ -4,7 +4,7 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Retrieval;
 
-/// <summary>The on-disk shape of one exemplar line (§15.1), snake_case.</summary>
+/// <summary>The on-disk shape of one exemplar line (docs/engine.md "Retrieval"), snake_case.</summary>
 internal sealed class ExemplarRecordJson
 {
     internal static readonly JsonSerializerOptions Options = new()

@@ -5,7 +5,7 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Retrieval;
 
-/// <summary>Retrieval over the exemplar corpus (§15.3). Candidates are the records whose rag_contexts contain the
+/// <summary>Retrieval over the exemplar corpus (docs/engine.md "Retrieval"). Candidates are the records whose rag_contexts contain the
 /// plan's rag_query (never the whole corpus); they are ranked by similarity of the corrected input to the record's
 /// client text (or its therapist text when there is none), ties by id, top-k above the minimum score.
 /// Provider: the first embedder that embeds the corpus at <see cref="InitializeAsync"/>, else BM25.</summary>
@@ -142,7 +142,7 @@ public sealed class ExemplarRetriever : IProviderReportingRetriever
             : [];
 
     /// <summary>Ranking over every record regardless of rag_query: lets tests check that the corpus keeps its
-    /// contexts apart. Not used by the engine (§15.3 forbids an unfiltered fallback).</summary>
+    /// contexts apart. Not used by the engine (docs/engine.md "Retrieval" forbids an unfiltered fallback).</summary>
     internal async Task<IReadOnlyList<RetrievedExemplar>> RankAllAsync(string input, int k, CancellationToken ct)
     {
         var all = Enumerable.Range(0, _corpus.Exemplars.Count).ToArray();
@@ -228,7 +228,7 @@ public sealed class ExemplarRetriever : IProviderReportingRetriever
             return [];
         }
 
-        // A positive score means at least one shared content term: the BM25 minimum of §15.3.
+        // A positive score means at least one shared content term: the BM25 minimum of docs/engine.md "Retrieval".
         return Top(candidates.Select(i => (i, _bm25.Score(terms, i))), double.Epsilon);
     }
 

@@ -2,7 +2,7 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Retrieval;
 
-/// <summary>The value sets an exemplar record may use (§2.1, §2.3, §10.2).</summary>
+/// <summary>The value sets an exemplar record may use (docs/engine.md "Substates and completion criteria", docs/engine.md "Navigation", docs/engine.md "Reply composition").</summary>
 public static class ExemplarVocabulary
 {
     public static readonly IReadOnlySet<string> Substates = new HashSet<string>(StringComparer.Ordinal)

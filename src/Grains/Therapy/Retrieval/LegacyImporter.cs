@@ -6,7 +6,7 @@ using TrtOrleans.Therapy.Contracts;
 namespace TrtOrleans.Therapy.Retrieval;
 
 /// <summary>Converts a JSON array of legacy records <c>{id, content, metadata, tags, retrieval_contexts}</c> into
-/// exemplar records (§15.5). Records that cannot become valid exemplars are skipped and counted by reason, so an
+/// exemplar records (docs/engine.md "Retrieval"). Records that cannot become valid exemplars are skipped and counted by reason, so an
 /// imported file never makes the corpus fail its startup check.</summary>
 public sealed partial class LegacyImporter(LegacyMapping? mapping = null)
 {

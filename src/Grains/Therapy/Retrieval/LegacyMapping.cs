@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace TrtOrleans.Therapy.Retrieval;
 
-/// <summary>The legacy → new value mapping of §15.5. Values already valid in the new vocabulary are kept as they
+/// <summary>The legacy → new value mapping of docs/engine.md "Retrieval". Values already valid in the new vocabulary are kept as they
 /// are; the tables below translate the legacy names; an override file can add or replace entries (a null or empty
 /// target drops the value).</summary>
 public sealed class LegacyMapping
@@ -34,7 +34,7 @@ public sealed class LegacyMapping
 
     public const string DefaultSituationType = "general_therapeutic_inquiry";
 
-    /// <summary>The mapping of §15.5 with no overrides.</summary>
+    /// <summary>The mapping of docs/engine.md "Retrieval" with no overrides.</summary>
     public static LegacyMapping Default() => new();
 
     /// <summary>Reads an override file: <c>{"retrieval_contexts": {"old": "new"|null}, "substates": {...}}</c>.

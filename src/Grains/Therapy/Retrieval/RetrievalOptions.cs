@@ -1,6 +1,6 @@
 namespace TrtOrleans.Therapy.Retrieval;
 
-/// <summary>Retrieval settings (configuration section <c>Rag</c>, trt-engine.md §15.3).</summary>
+/// <summary>Retrieval settings (configuration section <c>Rag</c>, docs/engine.md "Retrieval").</summary>
 public sealed class RetrievalOptions
 {
     public const string SectionName = "Rag";

@@ -1,6 +1,6 @@
 namespace TrtOrleans.Therapy.Text;
 
-/// <summary>The corrected token stream of one input with every lexicon match, plus the §5.0 helpers
+/// <summary>The corrected token stream of one input with every lexicon match, plus the docs/engine.md "Text normalisation and detectors" helpers
 /// (negation window, frames, followed/preceded checks). One per Analyze call; never shared.</summary>
 internal sealed class AnalysisContext
 {
@@ -51,8 +51,8 @@ internal sealed class AnalysisContext
         }
         foreach (var list in _byList.Values) list.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
 
-        // Token roles used by the §5.0 windows: every token of a negator entry ("no longer") is a negator; a frame
-        // word, or the last token of a frame phrase ("like a"), is a frame; negation cancellers are §5.1's i/stop/help.
+        // Token roles used by the docs/engine.md "Text normalisation and detectors" windows: every token of a negator entry ("no longer") is a negator; a frame
+        // word, or the last token of a frame phrase ("like a"), is a frame; negation cancellers are docs/engine.md "Text normalisation and detectors"'s i/stop/help.
         _negator = new bool[Words.Length];
         _frame = new bool[Words.Length];
         _cancel = new bool[Words.Length];
@@ -122,8 +122,8 @@ internal sealed class AnalysisContext
 
     public bool IsNegatorAt(int i) => _negator[i];
 
-    /// <summary>§5.0 negation: a negator within the 3 tokens before <paramref name="start"/> in the same clause.
-    /// With <paramref name="crisis"/> the §5.1 refinement applies: an `i`, `stop` or `help` between the negator
+    /// <summary>docs/engine.md "Text normalisation and detectors" negation: a negator within the 3 tokens before <paramref name="start"/> in the same clause.
+    /// With <paramref name="crisis"/> the docs/engine.md "Text normalisation and detectors" refinement applies: an `i`, `stop` or `help` between the negator
     /// and the cue cancels that negator.</summary>
     public bool IsNegated(int start, bool crisis = false) => IsNegated(start, crisis, leadingParticle: false);
 
@@ -151,7 +151,7 @@ internal sealed class AnalysisContext
         return false;
     }
 
-    /// <summary>§5.0 frame (a): a frame word, or the last token of a frame phrase (`it is`, `like a`, `kind of`,
+    /// <summary>docs/engine.md "Text normalisation and detectors" frame (a): a frame word, or the last token of a frame phrase (`it is`, `like a`, `kind of`,
     /// `sort of`), within the 3 tokens before <paramref name="start"/> in the same clause.</summary>
     public bool HasFrame(int start)
     {

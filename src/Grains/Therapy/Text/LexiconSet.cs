@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace TrtOrleans.Therapy.Text;
 
-/// <summary>The lexicon, spelling and word-list data files loaded from one data directory (§5.0) and compiled
+/// <summary>The lexicon, spelling and word-list data files loaded from one data directory (docs/engine.md "Text normalisation and detectors") and compiled
 /// into a trie plus the spelling corrector. Immutable after construction.</summary>
 /// <remarks>
 /// <c>lexicons/*.json</c>: <c>{ "version", "priority" (spelling tie-break: 0 crisis, 1 emotion, 2 body, 3 goal/state,

@@ -1,7 +1,7 @@
 namespace TrtOrleans.Therapy.Text;
 
 /// <summary>All lexicon entries of every list compiled into one token trie, so one pass over each clause finds
-/// every match (§5.0: contiguous token sequences inside one clause, alternatives, optional tokens, [adv] fillers).
+/// every match (docs/engine.md "Text normalisation and detectors": contiguous token sequences inside one clause, alternatives, optional tokens, [adv] fillers).
 /// Immutable after construction; matching allocates only the result list.</summary>
 internal sealed class PatternTrie
 {

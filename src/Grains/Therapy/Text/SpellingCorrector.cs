@@ -2,7 +2,7 @@ using System.Text;
 
 namespace TrtOrleans.Therapy.Text;
 
-/// <summary>Step N6 of §4: explicit map, known-word guard, then a bounded edit distance to the domain vocabulary.
+/// <summary>Step N6 of docs/engine.md "Text normalisation and detectors": explicit map, known-word guard, then a bounded edit distance to the domain vocabulary.
 /// Immutable after construction.</summary>
 internal sealed class SpellingCorrector
 {

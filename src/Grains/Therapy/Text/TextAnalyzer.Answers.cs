@@ -4,7 +4,7 @@ namespace TrtOrleans.Therapy.Text;
 
 public sealed partial class TextAnalyzer
 {
-    // §5.6 answer cue sets and §5.4 idk, resolved together so the longest match wins ("no idea" is idk, not `no`).
+    // docs/engine.md "Text normalisation and detectors" answer cue sets and docs/engine.md "Text normalisation and detectors" idk, resolved together so the longest match wins ("no idea" is idk, not `no`).
     private AnswerCues DetectAnswers(AnalysisContext cx, out DetectorHit idk)
     {
         var pool = new List<LexMatch>(cx.Get(ListNames.Answer));
@@ -67,7 +67,7 @@ public sealed partial class TextAnalyzer
     }
 
     /// <summary>Every word token covered by a non-negated AFFIRM entry (whole-input entries included), an [adv]
-    /// filler or a courtesy word (§5.6).</summary>
+    /// filler or a courtesy word (docs/engine.md "Text normalisation and detectors").</summary>
     private bool BareAffirm(AnalysisContext cx)
     {
         if (cx.WordCount == 0) return false;
@@ -117,7 +117,7 @@ public sealed partial class TextAnalyzer
         }
     }
 
-    // §11 checkpoint classification.
+    // docs/engine.md "The exercise" checkpoint classification.
     private static CheckpointClass Checkpoint(AnalysisContext cx, AnswerCues answers)
     {
         if (answers.Stop) return CheckpointClass.Stop;
@@ -144,7 +144,7 @@ public sealed partial class TextAnalyzer
         return CheckpointClass.Unclear;
     }
 
-    // A calm or tense word directly after `less` counts as its opposite (§11).
+    // A calm or tense word directly after `less` counts as its opposite (docs/engine.md "The exercise").
     private static bool FlippedByLess(AnalysisContext cx, LexMatch m)
     {
         foreach (var f in cx.Get(ListNames.CheckpointFlip))
@@ -163,7 +163,7 @@ public sealed partial class TextAnalyzer
         return false;
     }
 
-    // §13.3 follow-up classification, rows 1–5.
+    // docs/engine.md "Crisis protocol" follow-up classification, rows 1–5.
     private static SafetyAnswerClass SafetyAnswer(AnalysisContext cx, AnswerCues answers, DetectorHit idk)
     {
         var safeCue = false;

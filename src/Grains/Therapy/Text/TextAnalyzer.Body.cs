@@ -4,7 +4,7 @@ namespace TrtOrleans.Therapy.Text;
 
 public sealed partial class TextAnalyzer
 {
-    // §5.7 body detectors.
+    // docs/engine.md "Text normalisation and detectors" body detectors.
     private static BodyAnalysis DetectBody(AnalysisContext cx, QuestionKind pending)
     {
         var absentClauses = new HashSet<int>();
@@ -100,7 +100,7 @@ public sealed partial class TextAnalyzer
         return false;
     }
 
-    // §5.8 problem and pattern detectors.
+    // docs/engine.md "Text normalisation and detectors" problem and pattern detectors.
     private static ProblemAnalysis DetectProblem(AnalysisContext cx, QuestionKind pending, BodyAnalysis body,
         EmotionAnalysis emotion)
     {

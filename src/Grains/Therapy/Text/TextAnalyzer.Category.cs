@@ -4,7 +4,7 @@ namespace TrtOrleans.Therapy.Text;
 
 public sealed partial class TextAnalyzer
 {
-    // §5.3 input category, first match.
+    // docs/engine.md "Text normalisation and detectors" input category, first match.
     private static string InputCategory(AnalysisContext cx, GoalAnalysis goal, ProblemAnalysis problem, AnswerCues answers, bool isQuestion)
     {
         foreach (var m in cx.Get(ListNames.DesireCategory))
@@ -67,7 +67,7 @@ public sealed partial class TextAnalyzer
         return true;
     }
 
-    // §5.3: ends with `?`, or the first token is a wh-word or auxiliary. Without a `?`, an auxiliary followed by
+    // docs/engine.md "Text normalisation and detectors": ends with `?`, or the first token is a wh-word or auxiliary. Without a `?`, an auxiliary followed by
     // `not` ("do not know", "is not great") or a wh-word followed by a first-person subject ("when i see my boss…",
     // "what i want is peace") opens a statement, not a question.
     /// <summary>A wh-word or auxiliary followed by an auxiliary/subject addressed to the therapist: "what do you",

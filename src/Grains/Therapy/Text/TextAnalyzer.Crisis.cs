@@ -4,7 +4,7 @@ namespace TrtOrleans.Therapy.Text;
 
 public sealed partial class TextAnalyzer
 {
-    // §5.1 crisis detector.
+    // docs/engine.md "Text normalisation and detectors" crisis detector.
     private CrisisAnalysis DetectCrisis(AnalysisContext cx)
     {
         var denials = cx.Get(ListNames.CrisisDenial);

@@ -4,7 +4,7 @@ namespace TrtOrleans.Therapy.Text;
 
 public sealed partial class TextAnalyzer
 {
-    // §5.2 emotion detector.
+    // docs/engine.md "Text normalisation and detectors" emotion detector.
     private static readonly string[] EmotionCategories = ["negative_high", "negative_moderate", "negative_low", "neutral", "positive"];
 
     private static EmotionAnalysis DetectEmotion(AnalysisContext cx, CrisisAnalysis crisis)

@@ -4,7 +4,7 @@ namespace TrtOrleans.Therapy.Text;
 
 public sealed partial class TextAnalyzer
 {
-    /// <summary>Canonical labels in table order (§5.5): when several match, the first one wins.</summary>
+    /// <summary>Canonical labels in table order (docs/engine.md "Text normalisation and detectors"): when several match, the first one wins.</summary>
     internal static readonly string[] GoalLabels = ["calm", "peaceful", "at ease", "lighter", "happy", "safe", "confident", "vague"];
 
     private const int DefaultGoalRank = 2; // "at ease": default for anything unmapped
@@ -13,7 +13,7 @@ public sealed partial class TextAnalyzer
 
     private sealed record GoalCandidate(int Rank, string Phrase);
 
-    // §5.5 goal detector: four forms; the fourth reads the pending question kind.
+    // docs/engine.md "Text normalisation and detectors" goal detector: four forms; the fourth reads the pending question kind.
     private GoalAnalysis DetectGoal(AnalysisContext cx, QuestionKind pending)
     {
         var answersGoalQuestion = pending is QuestionKind.Goal or QuestionKind.GoalMenu or QuestionKind.GoalRefine;
@@ -87,7 +87,7 @@ public sealed partial class TextAnalyzer
 
     private static readonly int VagueRank = Array.IndexOf(GoalLabels, "vague");
 
-    /// <summary>The short-answer form of §5.5: at most 4 word tokens, not counting the acknowledgements and hedges
+    /// <summary>The short-answer form of docs/engine.md "Text normalisation and detectors": at most 4 word tokens, not counting the acknowledgements and hedges
     /// of A1 around the state ("probably more relaxed, i suppose"), or a first clause of at most 4 tokens that holds
     /// the state ("content. that is the word"); never with a present self-description in that clause.</summary>
     private static bool ShortAnswer(AnalysisContext cx, int clause)

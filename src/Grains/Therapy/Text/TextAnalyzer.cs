@@ -2,8 +2,8 @@ using TrtOrleans.Therapy.Contracts;
 
 namespace TrtOrleans.Therapy.Text;
 
-/// <summary>Normalisation (§4), spelling repair and every detector of §5, plus the checkpoint (§11) and safety
-/// follow-up (§13.3) classifications. Construct once: the data is compiled at construction and the instance is
+/// <summary>Normalisation (docs/engine.md "Text normalisation and detectors"), spelling repair and every detector of docs/engine.md "Text normalisation and detectors", plus the checkpoint (docs/engine.md "The exercise") and safety
+/// follow-up (docs/engine.md "Crisis protocol") classifications. Construct once: the data is compiled at construction and the instance is
 /// immutable and thread-safe afterwards.</summary>
 public sealed partial class TextAnalyzer : ITextAnalyzer
 {

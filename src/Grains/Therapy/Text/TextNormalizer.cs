@@ -3,7 +3,7 @@ using System.Text;
 
 namespace TrtOrleans.Therapy.Text;
 
-/// <summary>Steps N1–N5 of trt-engine.md §4: one canonical text form and its word tokens with clause boundaries.</summary>
+/// <summary>Steps N1–N5 of docs/engine.md "Text normalisation and detectors": one canonical text form and its word tokens with clause boundaries.</summary>
 internal static class TextNormalizer
 {
     // N4 apostrophe-less forms and informal spellings. Real words (its, ill, id, were, well, hell, shell, wed, lets)
