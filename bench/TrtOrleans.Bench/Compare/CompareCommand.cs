@@ -26,14 +26,20 @@ internal static class CompareCommand
 
     private static async Task<int> RunCoreAsync(CompareOptions o)
     {
-        var env = new Dictionary<string, string> { ["Sessions__RateLimit"] = $"{o.RateLimit}" };
+        // Every turn comes from one address, so the gateway's per-client limit (6,000/min by default) is lifted the
+        // same way as the per-session limit; both limiters still run on every turn.
+        var env = new Dictionary<string, string>
+        {
+            ["Sessions__RateLimit"] = $"{o.RateLimit}",
+            ["Gateway__ClientLimit__PermitsPerMinute"] = $"{o.RateLimit}",
+        };
         var configuration = typeof(CompareCommand).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         Console.WriteLine($"workload: {o.Sessions} sessions, scripted stage-1 conversations of {NovelInputs.Length} turns, every input new text " +
             $"(40-200 chars) with a request_id; closed loop {o.Connections} connections, {o.WarmupSeconds} s warm-up + {o.DurationSeconds} s measured; " +
             $"open loop at 50 % of that capacity, 2 s settle + {o.DurationSeconds} s measured; {o.Pairs} A/B pair(s)");
         if (o.Target is null)
         {
-            Console.WriteLine($"rate limit: Sessions:RateLimit={o.RateLimit}/min for this run (so 1,000 sessions can reach capacity; the limiter still runs every turn)");
+            Console.WriteLine($"rate limit: Sessions:RateLimit and Gateway:ClientLimit:PermitsPerMinute={o.RateLimit}/min for this run (so 1,000 sessions from one load generator can reach capacity; the limiters still run every turn)");
         }
 
         await using var stack = o.Target is not null ? BenchStack.Target(o.Target, o.Redis)
