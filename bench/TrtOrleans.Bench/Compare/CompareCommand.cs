@@ -32,6 +32,8 @@ internal static class CompareCommand
         {
             ["Sessions__RateLimit"] = $"{o.RateLimit}",
             ["Gateway__ClientLimit__PermitsPerMinute"] = $"{o.RateLimit}",
+            // Finished conversations are replaced by new sessions all under one client: no live-session quota.
+            ["Sessions__MaxLiveSessionsPerClient"] = "0",
         };
         var configuration = typeof(CompareCommand).Assembly.Location.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         Console.WriteLine($"workload: {o.Sessions} sessions, scripted stage-1 conversations of {NovelInputs.Length} turns, every input new text " +
