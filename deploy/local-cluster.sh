@@ -439,6 +439,23 @@ start_gateway() {
 wait_silo_ready()    { wait_http_ready "silo-$1" "http://127.0.0.1:$(silo_http_port "$1")/health/ready" "$(pid_of "silo-$1")"; }
 wait_gateway_ready() { wait_http_ready "gateway-$1" "http://127.0.0.1:$(gw_http_port "$1")/health/ready" "$(pid_of "gateway-$1")"; }
 
+# The settings every Redis of this script shares (one server, or each Cluster node): loopback, append-only file with
+# TRT_APPENDFSYNC, no eviction, no RDB snapshots, the password if any. Args: port, data directory.
+redis_conf() {
+    echo "bind 127.0.0.1"
+    echo "port $1"
+    echo "protected-mode yes"
+    echo "daemonize no"
+    echo "dir $2"
+    echo "appendonly yes"
+    echo "appendfsync $TRT_APPENDFSYNC"
+    echo "maxmemory-policy noeviction"
+    echo 'save ""'
+    if [[ -n "$TRT_REDIS_PASSWORD" ]]; then
+        printf 'requirepass "%s"\n' "${TRT_REDIS_PASSWORD//\"/\\\"}"
+    fi
+}
+
 start_redis() {
     if [[ "$TRT_REDIS_CLUSTER" == 1 ]]; then start_redis_cluster; return; fi
     if is_ours redis; then die "redis is already running (pid $(pid_of redis))"; fi
@@ -449,20 +466,7 @@ start_redis() {
     local conf="$REDIS_DIR/redis-local.conf"
     (
         umask 077
-        {
-            echo "bind 127.0.0.1"
-            echo "port $TRT_REDIS_PORT"
-            echo "protected-mode yes"
-            echo "daemonize no"
-            echo "dir $REDIS_DIR"
-            echo "appendonly yes"
-            echo "appendfsync $TRT_APPENDFSYNC"
-            echo "maxmemory-policy noeviction"
-            echo 'save ""'
-            if [[ -n "$TRT_REDIS_PASSWORD" ]]; then
-                printf 'requirepass "%s"\n' "${TRT_REDIS_PASSWORD//\"/\\\"}"
-            fi
-        } >"$conf"
+        redis_conf "$TRT_REDIS_PORT" "$REDIS_DIR" >"$conf"
     )
     echo "---- $(date -u +%FT%TZ) starting redis" >>"$LOG_DIR/redis.log"
     (cd "$REDIS_DIR" && exec setsid redis-server "$conf") </dev/null >>"$LOG_DIR/redis.log" 2>&1 &
@@ -530,21 +534,12 @@ start_redis_node() {
     (
         umask 077
         {
-            echo "bind 127.0.0.1"
-            echo "port $port"
+            redis_conf "$port" "$dir"
             echo "cluster-enabled yes"
             echo "cluster-port $bus"
             echo "cluster-config-file nodes.conf"
             echo "cluster-node-timeout 5000"
-            echo "protected-mode yes"
-            echo "daemonize no"
-            echo "dir $dir"
-            echo "appendonly yes"
-            echo "appendfsync $TRT_APPENDFSYNC"
-            echo "maxmemory-policy noeviction"
-            echo 'save ""'
             if [[ -n "$TRT_REDIS_PASSWORD" ]]; then
-                printf 'requirepass "%s"\n' "${TRT_REDIS_PASSWORD//\"/\\\"}"
                 printf 'masterauth "%s"\n' "${TRT_REDIS_PASSWORD//\"/\\\"}"
             fi
         } >"$conf"
