@@ -6,8 +6,9 @@ using TrtOrleans.Therapy.Engine;
 
 namespace TrtOrleans.Bench;
 
-/// <summary>The cost of encryption at rest per turn: a turn writes one session value (the state document), so encoding
-/// and decoding the same realistic record with and without a key ring, in the same run, isolates what AES-GCM adds.</summary>
+/// <summary>The cost of a turn's stored value: a turn writes one session value (the record), so encoding the same
+/// realistic record the way it was written before segments (one frame), segmented in the clear and segmented with a
+/// key ring, in the same run, shows what the segments save and what AES-GCM adds.</summary>
 internal static class CodecBench
 {
     public static async Task<int> RunAsync(int iterations)
@@ -27,42 +28,81 @@ internal static class CodecBench
                 ResponseMapper.ToWire(id, result.Response, SessionLimits.MaxInputChars)));
         }
 
-        var level = new StorageOptions().CompressionLevel;
-        var plain = new SessionCodec(level, ring: null);
-        var sealedCodec = new SessionCodec(level, new KeyRing(new Dictionary<string, byte[]> { ["k1"] = RandomNumberGenerator.GetBytes(32) }, "k1"));
+        var options = new StorageOptions();
+        var ring = new KeyRing(new Dictionary<string, byte[]> { ["k1"] = RandomNumberGenerator.GetBytes(32) }, "k1");
+        var plain = new SessionCodec(options.CompressionLevel, ring: null, options.RecordCompressionLevel);
+        var sealedCodec = new SessionCodec(options.CompressionLevel, ring, options.RecordCompressionLevel);
         var dataKey = sealedCodec.NewDataKey();
 
-        Console.WriteLine($"record: {record.NewestTurns.Count} newest exchanges, engine state after {record.Engine!.TurnCount} turns; {iterations} encode+decode each, alternating, after a warm-up");
-        Measure(plain, null, record, id, iterations / 10);
-        Measure(sealedCodec, dataKey, record, id, iterations / 10);
-        var plainUs = new List<double>();
-        var sealedUs = new List<double>();
-        for (var round = 0; round < 4; round++)
-        {
-            plainUs.Add(Measure(plain, null, record, id, iterations / 4));
-            sealedUs.Add(Measure(sealedCodec, dataKey, record, id, iterations / 4));
-        }
+        Console.WriteLine($"record: {record.NewestTurns.Count} newest exchanges, engine state after {record.Engine!.TurnCount} turns; " +
+            $"{iterations} writes each, alternating, after a warm-up; levels: pages {options.CompressionLevel}, record segments {options.RecordCompressionLevel}");
 
-        var p = Median(plainUs);
-        var s = Median(sealedUs);
-        var plainBytes = plain.Encode(record, null, id, 's').Length;
-        var sealedBytes = sealedCodec.Encode(record, dataKey, id, 's').Length;
-        Console.WriteLine($"compressed only:         {p,8:F1} µs per encode+decode, {plainBytes} B");
-        Console.WriteLine($"compressed + AES-256-GCM: {s,8:F1} µs per encode+decode, {sealedBytes} B");
-        Console.WriteLine($"encryption cost per turn: {s - p:F1} µs ({(s / p - 1) * 100:F0} % of the codec), {sealedBytes - plainBytes} B per value");
+        // What one turn's write encodes. Before: the whole record in one frame at the page level. Now: the record
+        // without its exchanges, plus the turn's new exchange; the other exchanges' segments are reused.
+        var whole = new SessionCodec(options.CompressionLevel, ring: null);
+        var wholeUs = Median(Rounds(iterations, () => whole.Encode(record, null, id, 's')));
+        var segmentedUs = Median(Rounds(iterations, () => WriteSegmented(plain, record, null, id)));
+        var sealedUs = Median(Rounds(iterations, () => WriteSegmented(sealedCodec, record, dataKey, id)));
+        var wholeBytes = whole.Encode(record, null, id, 's').Length;
+        var plainBytes = WriteSegmented(plain, record, null, id).Length;
+        var sealedBytes = WriteSegmented(sealedCodec, record, dataKey, id).Length;
+        var stored = WriteSegmented(sealedCodec, record, dataKey, id);
+        var readUs = Median(Rounds(iterations, () => ReadSegmented(sealedCodec, stored, dataKey, id)));
+
+        Console.WriteLine($"per turn, whole record in one frame (level {options.CompressionLevel}, before): {wholeUs,8:F1} µs, {wholeBytes} B");
+        Console.WriteLine($"per turn, segmented, compressed only:                {segmentedUs,8:F1} µs, {plainBytes} B ({wholeUs / segmentedUs:F1}x faster)");
+        Console.WriteLine($"per turn, segmented, compressed + AES-256-GCM:       {sealedUs,8:F1} µs, {sealedBytes} B");
+        Console.WriteLine($"encryption cost per turn: {sealedUs - segmentedUs:F1} µs ({(sealedUs / segmentedUs - 1) * 100:F0} % of the write), {sealedBytes - plainBytes} B per value");
+        Console.WriteLine($"read on activation (decrypt, decompress, JSON): {readUs:F1} µs");
         return 0;
     }
 
-    private static double Measure(SessionCodec codec, SessionDataKey? key, SessionRecord record, string id, int count)
+    /// <summary>What <see cref="SessionGrainStorage"/> encodes for one turn: the head, the newest exchange (new this
+    /// turn), the other exchanges' reused segments, sealed together.</summary>
+    private static byte[] WriteSegmented(SessionCodec codec, SessionRecord record, SessionDataKey? key, string id)
     {
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
+        var turns = record.NewestTurns;
+        var segments = new List<byte[]>(turns.Count + 1);
+        record.NewestTurns = [];
+        segments.Add(codec.Segment(record));
+        record.NewestTurns = turns;
+        for (var i = 0; i < turns.Count; i++)
         {
-            var bytes = codec.Encode(record, key, id, 's');
-            _ = codec.Decode<SessionRecord>(bytes, key, id, 's');
+            segments.Add(i == turns.Count - 1 ? codec.Segment(turns[i]) : turns[i].Segment ??= codec.Segment(turns[i]));
         }
 
-        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / count;
+        return codec.EncodeSegments(segments, key, id, 's');
+    }
+
+    private static SessionRecord ReadSegmented(SessionCodec codec, byte[] value, SessionDataKey? key, string id)
+    {
+        var (dictionary, segments) = codec.DecodeSegments(value, key, id, 's');
+        var record = codec.FromSegment<SessionRecord>(segments[0], dictionary);
+        record.NewestTurns.AddRange(segments.Skip(1).Select(s => codec.FromSegment<StoredTurn>(s, dictionary)));
+        return record;
+    }
+
+    /// <summary>Four timed rounds after a warm-up of a tenth; µs per call of each round.</summary>
+    private static List<double> Rounds(int iterations, Func<object> action)
+    {
+        for (var i = 0; i < iterations / 10; i++)
+        {
+            action();
+        }
+
+        var rounds = new List<double>();
+        for (var round = 0; round < 4; round++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < iterations / 4; i++)
+            {
+                action();
+            }
+
+            rounds.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / (iterations / 4));
+        }
+
+        return rounds;
     }
 
     private static double Median(List<double> values)

@@ -2,7 +2,7 @@ using TrtOrleans.Bench;
 
 // trt-bench index --redis redis://127.0.0.1:6379/9 [--members 1000000] [--iterations 500]
 // trt-bench engine [--turns 3000]
-// trt-bench codec [--iterations 4000]   (encryption at rest: the stored session value with and without AES-GCM)
+// trt-bench codec [--iterations 4000]   (a turn's stored value: one frame vs segments, with and without AES-GCM)
 // trt-bench compare [--stack local-cluster|embedded | --target URL [--redis URL]] [--duration 20] [--warmup 15] [--sessions 1000] [--smoke]
 // trt-bench baseline-server --redis URL --urls http://127.0.0.1:PORT [--rate-limit N]   (started by compare)
 // trt-bench http [--url http://127.0.0.1:8090] [--clients 16] [--turns 4000] [--key <api key>]

@@ -81,7 +81,7 @@ public sealed class EncryptionAtRestTests(TrtClusterFixture fixture) : IClassFix
         }
     }
 
-    private static (SessionGrainStorage Storage, SessionHistoryReader History, SessionCodec Codec) Storage(
+    internal static (SessionGrainStorage Storage, SessionHistoryReader History, SessionCodec Codec) Storage(
         IConnectionMultiplexer redis, RedisKeyspace keys, KeyRing ring)
     {
         var codec = new SessionCodec(6, ring);
@@ -91,7 +91,7 @@ public sealed class EncryptionAtRestTests(TrtClusterFixture fixture) : IClassFix
         return (storage, new SessionHistoryReader(store, codec), codec);
     }
 
-    private static SessionRecord Record(string id, int turns)
+    internal static SessionRecord Record(string id, int turns)
     {
         var now = DateTimeOffset.UtcNow;
         var engine = EngineState.Create(id, now);

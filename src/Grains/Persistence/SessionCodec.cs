@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,31 +10,44 @@ namespace TrtOrleans.Grains.Persistence;
 /// <summary>Stored values of a session: System.Text.Json (snake_case, the documented generic shape: any field added to
 /// a stored type persists without format work), zstd-compressed with a shipped dictionary (built from the reply
 /// templates, exemplars and the field names), then — with a key ring — AES-256-GCM under the session's data key.
-/// Layout: <c>[format][dictionary id]</c> then the zstd frame (format 1), or <c>[idLen][key id][nonce][ciphertext][tag]</c>
-/// (format 2, key id = the ring key that wraps the data key). The header is authenticated with the session id and
-/// the value's kind, so a value cannot be moved to another session or slot.</summary>
+/// Layout: <c>[format][dictionary id]</c> then the body, in the clear (formats 1 and 3) or as
+/// <c>[idLen][key id][nonce][ciphertext][tag]</c> (formats 2 and 4, key id = the ring key that wraps the data key).
+/// The body is one zstd frame (formats 1, 2: history pages, and records written before segments existed) or
+/// segments, each <c>[length, 4 bytes little-endian][zstd frame]</c> (formats 3, 4: the session record, whose first
+/// segment is the record without its newest exchanges and every further one a newest exchange, compressed once when
+/// it is added and reused by every later write). The header is authenticated with the session id and the value's
+/// kind, so a value cannot be moved to another session or slot.</summary>
 public sealed class SessionCodec
 {
     public const byte FormatPlain = 1;
     public const byte FormatEncrypted = 2;
+    public const byte FormatSegmentedPlain = 3;
+    public const byte FormatSegmentedEncrypted = 4;
     private const byte CurrentDictionary = 1;
 
     // Dictionaries are frozen once shipped (stored values name theirs); a new one gets the next id.
     private static readonly Dictionary<byte, byte[]> Dictionaries = new() { [1] = LoadDictionary("session-v1.dict") };
 
     private readonly ThreadLocal<Compressor> _compressor;
+    private readonly ThreadLocal<Compressor> _segmentCompressor;
     private readonly ThreadLocal<Dictionary<byte, Decompressor>> _decompressors;
 
-    public SessionCodec(int level, KeyRing? ring)
+    /// <param name="level">zstd level of values written once (history pages).</param>
+    /// <param name="ring">The key ring; null: plain mode.</param>
+    /// <param name="segmentLevel">zstd level of the record's segments, written on every turn.</param>
+    public SessionCodec(int level, KeyRing? ring, int segmentLevel = StorageOptions.DefaultRecordCompressionLevel)
     {
         Ring = ring;
-        _compressor = new ThreadLocal<Compressor>(() =>
-        {
-            var c = new Compressor(level);
-            c.LoadDictionary(Dictionaries[CurrentDictionary]);
-            return c;
-        });
+        _compressor = new ThreadLocal<Compressor>(() => NewCompressor(level));
+        _segmentCompressor = new ThreadLocal<Compressor>(() => NewCompressor(segmentLevel));
         _decompressors = new ThreadLocal<Dictionary<byte, Decompressor>>(() => []);
+    }
+
+    private static Compressor NewCompressor(int level)
+    {
+        var c = new Compressor(level);
+        c.LoadDictionary(Dictionaries[CurrentDictionary]);
+        return c;
     }
 
     public KeyRing? Ring { get; }
@@ -58,53 +72,121 @@ public sealed class SessionCodec
         return new SessionDataKey(key, id);
     }
 
-    public byte[] Encode<T>(T value, SessionDataKey? key, string sessionId, char kind)
+    /// <summary>One value in one zstd frame (history pages).</summary>
+    public byte[] Encode<T>(T value, SessionDataKey? key, string sessionId, char kind) =>
+        Seal(_compressor.Value!.Wrap(JsonSerializer.SerializeToUtf8Bytes(value, Json)), segmented: false, key, sessionId, kind);
+
+    public T Decode<T>(ReadOnlySpan<byte> value, SessionDataKey? key, string sessionId, char kind)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(value, Json);
-        var compressed = _compressor.Value!.Wrap(json);
+        var body = Open(value, key, sessionId, kind, out var segmented);
+        if (segmented)
+        {
+            throw new InvalidDataException($"A segmented value was found where one {typeof(T).Name} was expected.");
+        }
+
+        return FromJson<T>(Decompressor(value[1]).Unwrap(body));
+    }
+
+    /// <summary>One segment: a value compressed at the segment level, ready for <see cref="EncodeSegments"/>. Not
+    /// encrypted: segments are sealed together when the record is written.</summary>
+    public byte[] Segment<T>(T value) => _segmentCompressor.Value!.Wrap(JsonSerializer.SerializeToUtf8Bytes(value, Json)).ToArray();
+
+    /// <summary>The stored value of a record: the segments, in order, sealed together.</summary>
+    public byte[] EncodeSegments(IReadOnlyList<byte[]> segments, SessionDataKey? key, string sessionId, char kind)
+    {
+        var body = new byte[segments.Sum(s => 4 + s.Length)];
+        var at = 0;
+        foreach (var segment in segments)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(body.AsSpan(at), segment.Length);
+            segment.CopyTo(body, at + 4);
+            at += 4 + segment.Length;
+        }
+
+        return Seal(body, segmented: true, key, sessionId, kind);
+    }
+
+    /// <summary>The segments of a stored value, still compressed (a value of format 1 or 2 is one segment), and the
+    /// dictionary they were compressed with.</summary>
+    public (byte Dictionary, List<byte[]> Segments) DecodeSegments(ReadOnlySpan<byte> value, SessionDataKey? key, string sessionId, char kind)
+    {
+        var body = Open(value, key, sessionId, kind, out var segmented);
+        if (!segmented)
+        {
+            return (value[1], [body.ToArray()]);
+        }
+
+        var segments = new List<byte[]>();
+        while (!body.IsEmpty)
+        {
+            var length = BinaryPrimitives.ReadInt32LittleEndian(body);
+            if (length < 0 || length > body.Length - 4)
+            {
+                throw new InvalidDataException("A stored segment runs past the end of its value.");
+            }
+
+            segments.Add(body.Slice(4, length).ToArray());
+            body = body[(4 + length)..];
+        }
+
+        return (value[1], segments);
+    }
+
+    /// <summary>One segment decompressed with its dictionary and read.</summary>
+    public T FromSegment<T>(ReadOnlySpan<byte> segment, byte dictionary) => FromJson<T>(Decompressor(dictionary).Unwrap(segment));
+
+    /// <summary>Whether segments compressed with this dictionary can be written again as they are.</summary>
+    public static bool IsCurrent(byte dictionary) => dictionary == CurrentDictionary;
+
+    private static T FromJson<T>(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize<T>(json, Json) ?? throw new InvalidDataException($"A stored {typeof(T).Name} decoded to null.");
+
+    private byte[] Seal(ReadOnlySpan<byte> body, bool segmented, SessionDataKey? key, string sessionId, char kind)
+    {
         if (key is null)
         {
-            var plain = new byte[2 + compressed.Length];
-            plain[0] = FormatPlain;
+            var plain = new byte[2 + body.Length];
+            plain[0] = segmented ? FormatSegmentedPlain : FormatPlain;
             plain[1] = CurrentDictionary;
-            compressed.CopyTo(plain.AsSpan(2));
+            body.CopyTo(plain.AsSpan(2));
             return plain;
         }
 
         var id = Encoding.ASCII.GetBytes(key.WrappedBy);
         var header = 3 + id.Length;
-        var output = new byte[header + AesGcmBox.Overhead + compressed.Length];
-        output[0] = FormatEncrypted;
+        var output = new byte[header + AesGcmBox.Overhead + body.Length];
+        output[0] = segmented ? FormatSegmentedEncrypted : FormatEncrypted;
         output[1] = CurrentDictionary;
         output[2] = (byte)id.Length;
         id.CopyTo(output, 3);
-        AesGcmBox.Seal(key.Key, compressed, Aad(output.AsSpan(0, header), sessionId, kind), output.AsSpan(header));
+        AesGcmBox.Seal(key.Key, body, Aad(output.AsSpan(0, header), sessionId, kind), output.AsSpan(header));
         return output;
     }
 
-    public T Decode<T>(ReadOnlySpan<byte> value, SessionDataKey? key, string sessionId, char kind)
+    /// <summary>The body of a stored value (decrypted when sealed) and whether it is segmented.</summary>
+    private static ReadOnlySpan<byte> Open(ReadOnlySpan<byte> value, SessionDataKey? key, string sessionId, char kind, out bool segmented)
     {
-        ReadOnlySpan<byte> compressed;
+        if (value.Length < 2)
+        {
+            throw new InvalidDataException("A stored value is too short to carry its header.");
+        }
+
         switch (value[0])
         {
-            case FormatPlain:
-                compressed = value[2..];
-                break;
-            case FormatEncrypted:
+            case FormatPlain or FormatSegmentedPlain:
+                segmented = value[0] == FormatSegmentedPlain;
+                return value[2..];
+            case FormatEncrypted or FormatSegmentedEncrypted:
                 var header = 3 + value[2];
                 var dataKey = key ?? throw new CryptographicException("An encrypted value has no data key to open it.");
                 var box = value[header..];
                 var plaintext = new byte[box.Length - AesGcmBox.Overhead];
                 AesGcmBox.Open(dataKey.Key, box, Aad(value[..header], sessionId, kind), plaintext);
-                compressed = plaintext;
-                break;
+                segmented = value[0] == FormatSegmentedEncrypted;
+                return plaintext;
             default:
                 throw new InvalidDataException($"Unknown stored value format {value[0]}.");
         }
-
-        var json = Decompressor(value[1]).Unwrap(compressed);
-        return JsonSerializer.Deserialize<T>(json, Json)
-            ?? throw new InvalidDataException($"A stored {typeof(T).Name} decoded to null.");
     }
 
     private Decompressor Decompressor(byte dictionary)

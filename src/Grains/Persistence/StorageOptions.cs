@@ -17,8 +17,14 @@ public sealed class StorageOptions
     /// <summary>Exchanges sealed together into one history page (one compressed, encrypted list element).</summary>
     public int HistoryPageTurns { get; set; } = 8;
 
-    /// <summary>zstd level of stored values (1 fastest … 19 smallest).</summary>
+    public const int DefaultRecordCompressionLevel = 1;
+
+    /// <summary>zstd level of values written once: history pages (1 fastest … 19 smallest).</summary>
     public int CompressionLevel { get; set; } = 6;
+
+    /// <summary>zstd level of the session record's segments, written on every turn (the record without its newest
+    /// exchanges, and each newest exchange once when it is added). Fast by default: it is on every turn's path.</summary>
+    public int RecordCompressionLevel { get; set; } = DefaultRecordCompressionLevel;
 
     /// <summary>Read sessions stored in the layout before the compact one (Orleans Redis grain storage plus
     /// <c>trt:session:{id}:history</c>/<c>:replies</c>) and move them on first read. Costs one EXISTS per activation

@@ -29,6 +29,11 @@ public sealed class StoredTurn
     [JsonIgnore]
     public int Turn => Exchange.Turn;
 
+    /// <summary>This entry compressed as a segment of the stored record (memory only): made once, when the entry is
+    /// first written or read, and reused by every later write while the entry stays in the record.</summary>
+    [JsonIgnore]
+    public byte[]? Segment { get; set; }
+
     public static StoredTurn Of(Exchange exchange, string? requestId, TherapistResponse response)
     {
         if (requestId is null)

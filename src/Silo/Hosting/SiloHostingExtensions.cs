@@ -53,7 +53,11 @@ public static class SiloHostingExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton(sp => RedisKeyspace.From(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
-        services.AddSingleton(sp => new SessionCodec(sp.GetRequiredService<IOptions<StorageOptions>>().Value.CompressionLevel, keyRing));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new SessionCodec(storage.CompressionLevel, keyRing, storage.RecordCompressionLevel);
+        });
         services.AddSingleton<SessionHistoryReader>();
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions, (sp, _) => ActivatorUtilities.CreateInstance<SessionGrainStorage>(sp));
         if (keyRing is null)

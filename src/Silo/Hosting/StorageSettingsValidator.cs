@@ -32,6 +32,11 @@ public sealed class StorageSettingsValidator : IValidateOptions<StorageOptions>,
             errors.Add($"Storage:CompressionLevel must be from 1 to 19 (got {options.CompressionLevel})");
         }
 
+        if (options.RecordCompressionLevel is < 1 or > 19)
+        {
+            errors.Add($"Storage:RecordCompressionLevel must be from 1 to 19 (got {options.RecordCompressionLevel})");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -23,6 +23,7 @@ public sealed class SettingsValidationTests
     [InlineData("Sessions:MaxLiveSessionsPerClient", "-1", "Sessions:MaxLiveSessionsPerClient must be 0 (no quota) or more")]
     [InlineData("Storage:IndexShards", "0", "Storage:IndexShards must be from 1 to 16384")]
     [InlineData("Storage:CompressionLevel", "0", "Storage:CompressionLevel must be from 1 to 19")]
+    [InlineData("Storage:RecordCompressionLevel", "20", "Storage:RecordCompressionLevel must be from 1 to 19")]
     [InlineData("Storage:KeyPrefix", "trt:{x}:", "Storage:KeyPrefix must not contain '{' or '}'")]
     [InlineData("Audit:SessionRefKey", "too-short", "Audit:SessionRefKey must be at least 32 characters (got 9)")]
     [InlineData("Audit:Retention", "00:00:00", "Audit:Retention must be positive")]
