@@ -64,11 +64,11 @@ internal static class CodecBench
         var turns = record.NewestTurns;
         var segments = new List<byte[]>(turns.Count + 1);
         record.NewestTurns = [];
-        segments.Add(codec.Segment(record));
+        segments.Add(codec.Segment(record, reused: false));
         record.NewestTurns = turns;
         for (var i = 0; i < turns.Count; i++)
         {
-            segments.Add(i == turns.Count - 1 ? codec.Segment(turns[i]) : turns[i].Segment ??= codec.Segment(turns[i]));
+            segments.Add(i == turns.Count - 1 ? codec.Segment(turns[i], reused: true) : turns[i].Segment ??= codec.Segment(turns[i], reused: true));
         }
 
         return codec.EncodeSegments(segments, key, id, 's');

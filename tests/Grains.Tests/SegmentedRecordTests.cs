@@ -75,7 +75,7 @@ public sealed class SegmentedRecordTests(TrtClusterFixture fixture) : IClassFixt
     public void ASegmentRunningPastItsValueIsRefused()
     {
         var codec = new SessionCodec(6, ring: null);
-        var value = codec.EncodeSegments([codec.Segment(new SessionRecord()), codec.Segment("x")], key: null, "s1", 's');
+        var value = codec.EncodeSegments([codec.Segment(new SessionRecord(), reused: false), codec.Segment("x", reused: true)], key: null, "s1", 's');
         Assert.Equal(SessionCodec.FormatSegmentedPlain, value[0]);
         Assert.Equal(2, codec.DecodeSegments(value, null, "s1", 's').Segments.Count);
 

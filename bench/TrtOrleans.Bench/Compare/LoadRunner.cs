@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 
 namespace TrtOrleans.Bench.Compare;
@@ -6,6 +7,10 @@ namespace TrtOrleans.Bench.Compare;
 /// <summary>Result of one load run: measured window only (warm-up excluded).</summary>
 internal sealed record LoadResult(int Turns, double Seconds, Stats Latency, int Errors, string ErrorKinds, double ClientCpuUsPerTurn)
 {
+    /// <summary>Open loop: where the slow turns were (the measured second with the slowest turn, and how many turns
+    /// took over 50 ms), so a stall can be told from a uniformly slow run.</summary>
+    public string? Stalls { get; init; }
+
     public double PerSecond => Seconds > 0 ? Turns / Seconds : 0;
 }
 
@@ -73,6 +78,8 @@ internal sealed class LoadRunner(Uri baseUrl, int connections) : IDisposable
         var clock = Stopwatch.StartNew();
         var end = settle + duration;
         var samples = new List<double>(65_536);
+        var slowest = new double[(int)Math.Ceiling(end.TotalSeconds) + 1]; // per second of the schedule: slowest turn, µs
+        var over50Ms = 0;
         var errors = new ErrorCounter();
         var inFlight = new List<Task>(65_536);
         var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
@@ -111,8 +118,13 @@ internal sealed class LoadRunner(Uri baseUrl, int connections) : IDisposable
         await paced.Task;
         await Task.WhenAll(inFlight);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+        var worst = Enumerable.Range(0, slowest.Length).MaxBy(i => slowest[i]);
         return new LoadResult(samples.Count, duration.TotalSeconds, Stats.Of(samples), errors.Total, errors.ToString(),
-            samples.Count == 0 ? 0 : cpu.TotalMicroseconds / samples.Count);
+            samples.Count == 0 ? 0 : cpu.TotalMicroseconds / samples.Count)
+        {
+            Stalls = string.Create(CultureInfo.InvariantCulture,
+                $"slowest turn {slowest[worst] / 1000:F0} ms at second {worst - settle.TotalSeconds:F0}, {over50Ms} turns over 50 ms"),
+        };
 
         async Task OneAsync(TimeSpan scheduled, bool measured)
         {
@@ -131,6 +143,9 @@ internal sealed class LoadRunner(Uri baseUrl, int connections) : IDisposable
                 lock (samples)
                 {
                     samples.Add(latency);
+                    var second = (int)scheduled.TotalSeconds;
+                    slowest[second] = Math.Max(slowest[second], latency);
+                    over50Ms += latency > 50_000 ? 1 : 0;
                 }
             }
         }

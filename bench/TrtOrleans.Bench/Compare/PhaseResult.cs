@@ -29,7 +29,7 @@ internal sealed record PhaseResult(
         s.Append(CultureInfo.InvariantCulture, $"{System,-9} closed loop: {Closed.PerSecond,7:F0} turns/s  p50 {P50Ms,6:F1} ms  p99 {P99Ms,6:F1} ms");
         if (Open is not null)
         {
-            s.Append(CultureInfo.InvariantCulture, $" | open loop at {OpenRate:F0}/s: p50 {Open.Latency.MedianUs / 1000:F1} ms  p99 {P99HalfLoadMs:F1} ms");
+            s.Append(CultureInfo.InvariantCulture, $" | open loop at {OpenRate:F0}/s: p50 {Open.Latency.MedianUs / 1000:F1} ms  p99 {P99HalfLoadMs:F1} ms ({Open.Stalls})");
         }
 
         s.Append(CultureInfo.InvariantCulture, $" | errors {Errors}");

@@ -87,9 +87,11 @@ public sealed class SessionCodec
         return FromJson<T>(Decompressor(value[1]).Unwrap(body));
     }
 
-    /// <summary>One segment: a value compressed at the segment level, ready for <see cref="EncodeSegments"/>. Not
-    /// encrypted: segments are sealed together when the record is written.</summary>
-    public byte[] Segment<T>(T value) => _segmentCompressor.Value!.Wrap(JsonSerializer.SerializeToUtf8Bytes(value, Json)).ToArray();
+    /// <summary>One segment, ready for <see cref="EncodeSegments"/>: compressed at the record level when it is written
+    /// on every turn (the record head), at the level of values written once when it is kept and reused (an
+    /// exchange). Not encrypted: segments are sealed together when the record is written.</summary>
+    public byte[] Segment<T>(T value, bool reused) =>
+        (reused ? _compressor : _segmentCompressor).Value!.Wrap(JsonSerializer.SerializeToUtf8Bytes(value, Json)).ToArray();
 
     /// <summary>The stored value of a record: the segments, in order, sealed together.</summary>
     public byte[] EncodeSegments(IReadOnlyList<byte[]> segments, SessionDataKey? key, string sessionId, char kind)

@@ -83,7 +83,7 @@ public sealed partial class SessionGrainStorage(
         record.NewestTurns = [];
         try
         {
-            segments.Add(codec.Segment(record));
+            segments.Add(codec.Segment(record, reused: false));
         }
         finally
         {
@@ -92,7 +92,7 @@ public sealed partial class SessionGrainStorage(
 
         for (var i = sealCount; i < turns.Count; i++)
         {
-            segments.Add(turns[i].Segment ??= codec.Segment(turns[i]));
+            segments.Add(turns[i].Segment ??= codec.Segment(turns[i], reused: true));
         }
 
         var state = codec.EncodeSegments(segments, dataKey, sessionId, 's');
