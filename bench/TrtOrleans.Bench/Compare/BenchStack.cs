@@ -48,7 +48,7 @@ internal sealed class BenchStack : IAsyncDisposable
 
     /// <summary>deploy/local-cluster.sh up with 1 silo + 1 gateway on free ports in a private run directory; the
     /// benchmark talks to the gateway directly (nginx, which only proxies, stays out of the measured path).</summary>
-    public static async Task<BenchStack> LocalClusterAsync(IReadOnlyDictionary<string, string> productEnv, bool noBuild)
+    public static async Task<BenchStack> LocalClusterAsync(IReadOnlyDictionary<string, string> productEnv, bool noBuild, string appendFsync)
     {
         var root = RepoRoot();
         var runDir = Directory.CreateTempSubdirectory("trt-bench-lc-").FullName;
@@ -64,7 +64,7 @@ internal sealed class BenchStack : IAsyncDisposable
             ["TRT_SILO_HTTP_BASE"] = $"{FreePort()}",
             ["TRT_GW_HTTP_BASE"] = $"{FreePort()}",
             ["TRT_CLUSTER_ID"] = $"bench-{Guid.NewGuid():N}"[..14],
-            ["TRT_APPENDFSYNC"] = "everysec",
+            ["TRT_APPENDFSYNC"] = appendFsync,
         };
         if (noBuild)
         {
@@ -109,7 +109,7 @@ internal sealed class BenchStack : IAsyncDisposable
 
     /// <summary>The one-process deployment: a Redis started here (AOF everysec) and the gateway with its silo inside
     /// (REDIS_URL + Gateway:EmbeddedSilo=true).</summary>
-    public static async Task<BenchStack> EmbeddedAsync(IReadOnlyDictionary<string, string> productEnv, string configuration)
+    public static async Task<BenchStack> EmbeddedAsync(IReadOnlyDictionary<string, string> productEnv, string configuration, string appendFsync)
     {
         var root = RepoRoot();
         var gatewayDll = Path.Combine(root, "src", "Gateway", "bin", configuration, "net10.0", "TrtOrleans.Gateway.dll");
@@ -126,7 +126,7 @@ internal sealed class BenchStack : IAsyncDisposable
         var redisDir = Directory.CreateTempSubdirectory("trt-bench-redis-").FullName;
         var redisPort = FreePort();
         var (started, _) = await RunAsync("redis-server",
-            $"--port {redisPort} --bind 127.0.0.1 --dir {redisDir} --appendonly yes --appendfsync everysec --save \"\" --daemonize yes --pidfile {redisDir}/redis.pid --logfile {redisDir}/redis.log",
+            $"--port {redisPort} --bind 127.0.0.1 --dir {redisDir} --appendonly yes --appendfsync {appendFsync} --save \"\" --daemonize yes --pidfile {redisDir}/redis.pid --logfile {redisDir}/redis.log",
             new Dictionary<string, string>(), root);
         if (started != 0)
         {

@@ -45,8 +45,8 @@ internal static class CompareCommand
         }
 
         await using var stack = o.Target is not null ? BenchStack.Target(o.Target, o.Redis)
-            : o.Stack == "embedded" ? await BenchStack.EmbeddedAsync(env, configuration)
-            : o.Stack == "local-cluster" ? await BenchStack.LocalClusterAsync(env, o.NoBuild)
+            : o.Stack == "embedded" ? await BenchStack.EmbeddedAsync(env, configuration, o.AppendFsync)
+            : o.Stack == "local-cluster" ? await BenchStack.LocalClusterAsync(env, o.NoBuild, o.AppendFsync)
             : throw new ArgumentException($"unknown --stack {o.Stack}");
         // Stopped with Ctrl-C or SIGTERM: still stop what this run started.
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOnSignal);

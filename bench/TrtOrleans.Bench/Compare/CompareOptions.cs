@@ -7,7 +7,8 @@ internal sealed record CompareOptions
 {
     public const string Usage =
         "compare [--stack local-cluster|embedded | --target URL [--redis URL]] [--duration 20] [--warmup 15] [--sessions 1000]\n" +
-        "        [--connections 32] [--pairs 2] [--rate-limit 1000000] [--no-build] [--no-baseline] [--smoke]";
+        "        [--connections 32] [--pairs 2] [--rate-limit 1000000] [--appendfsync everysec|always|no]\n" +
+        "        [--no-build] [--no-baseline] [--smoke]";
 
     public string Stack { get; init; } = "local-cluster";
 
@@ -30,6 +31,9 @@ internal sealed record CompareOptions
 
     /// <summary>Sessions:RateLimit for the stacks this tool starts (inputs a session may send per minute).</summary>
     public int RateLimit { get; init; } = 1_000_000;
+
+    /// <summary>Redis appendfsync of the Redis the tool starts (both stacks share it).</summary>
+    public string AppendFsync { get; init; } = "everysec";
 
     public bool NoBuild { get; init; }
 
@@ -58,6 +62,9 @@ internal sealed record CompareOptions
             RateLimit = Int("--rate-limit", 1_000_000),
             NoBuild = args.Contains("--no-build"),
             NoBaseline = args.Contains("--no-baseline"),
+            AppendFsync = Arg("--appendfsync") is { } fsync
+                ? fsync is "everysec" or "always" or "no" ? fsync : throw new ArgumentException("--appendfsync must be everysec, always or no")
+                : "everysec",
             Smoke = smoke,
         };
     }
