@@ -19,11 +19,12 @@ public sealed class StorageOptions
 
     public const int DefaultRecordCompressionLevel = 1;
 
-    /// <summary>zstd level of values written once: history pages (1 fastest … 19 smallest).</summary>
+    /// <summary>zstd level of values compressed once: history pages and each exchange's segment of the record
+    /// (1 fastest … 19 smallest).</summary>
     public int CompressionLevel { get; set; } = 6;
 
-    /// <summary>zstd level of the session record's segments, written on every turn (the record without its newest
-    /// exchanges, and each newest exchange once when it is added). Fast by default: it is on every turn's path.</summary>
+    /// <summary>zstd level of the session record's head (the record without its newest exchanges), compressed on
+    /// every turn. Fast by default: it is on every turn's path.</summary>
     public int RecordCompressionLevel { get; set; } = DefaultRecordCompressionLevel;
 
     /// <summary>Read sessions stored in the layout before the compact one (Orleans Redis grain storage plus
