@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -74,7 +75,7 @@ public sealed class SessionCodec
 
     /// <summary>One value in one zstd frame (history pages).</summary>
     public byte[] Encode<T>(T value, SessionDataKey? key, string sessionId, char kind) =>
-        Seal(_compressor.Value!.Wrap(JsonSerializer.SerializeToUtf8Bytes(value, Json)), segmented: false, key, sessionId, kind);
+        Seal(Compress(_compressor.Value!, ToJson(value)), segmented: false, key, sessionId, kind);
 
     public T Decode<T>(ReadOnlySpan<byte> value, SessionDataKey? key, string sessionId, char kind)
     {
@@ -91,12 +92,13 @@ public sealed class SessionCodec
     /// on every turn (the record head), at the level of values written once when it is kept and reused (an
     /// exchange). Not encrypted: segments are sealed together when the record is written.</summary>
     public byte[] Segment<T>(T value, bool reused) =>
-        (reused ? _compressor : _segmentCompressor).Value!.Wrap(JsonSerializer.SerializeToUtf8Bytes(value, Json)).ToArray();
+        Compress((reused ? _compressor : _segmentCompressor).Value!, ToJson(value)).ToArray();
 
     /// <summary>The stored value of a record: the segments, in order, sealed together.</summary>
     public byte[] EncodeSegments(IReadOnlyList<byte[]> segments, SessionDataKey? key, string sessionId, char kind)
     {
-        var body = new byte[segments.Sum(s => 4 + s.Length)];
+        var length = segments.Sum(s => 4 + s.Length);
+        var body = Scratch(ref t_body, length);
         var at = 0;
         foreach (var segment in segments)
         {
@@ -105,7 +107,7 @@ public sealed class SessionCodec
             at += 4 + segment.Length;
         }
 
-        return Seal(body, segmented: true, key, sessionId, kind);
+        return Seal(body.AsSpan(0, length), segmented: true, key, sessionId, kind);
     }
 
     /// <summary>The segments of a stored value, still compressed (a value of format 1 or 2 is one segment), and the
@@ -139,6 +141,39 @@ public sealed class SessionCodec
 
     /// <summary>Whether segments compressed with this dictionary can be written again as they are.</summary>
     public static bool IsCurrent(byte dictionary) => dictionary == CurrentDictionary;
+
+    // Per-thread scratch buffers: a write builds its JSON, compressed frame and segment body in reused memory and
+    // allocates only the value it stores (a turn allocates a few KB less that the GC must sweep). The spans they hand
+    // out are used before the next call on the same thread: nothing here awaits.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_json;
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+    [ThreadStatic]
+    private static byte[]? t_frame;
+    [ThreadStatic]
+    private static byte[]? t_body;
+
+    private static ReadOnlySpan<byte> ToJson<T>(T value)
+    {
+        var buffer = t_json ??= new ArrayBufferWriter<byte>(32 * 1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder, SkipValidation = true });
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, value, Json);
+        return buffer.WrittenSpan;
+    }
+
+    private static ReadOnlySpan<byte> Compress(Compressor compressor, ReadOnlySpan<byte> json)
+    {
+        var frame = Scratch(ref t_frame, Compressor.GetCompressBound(json.Length));
+        return compressor.TryWrap(json, frame, out var written)
+            ? frame.AsSpan(0, written)
+            : throw new InvalidOperationException("zstd could not compress a value into its compress bound.");
+    }
+
+    private static byte[] Scratch(ref byte[]? buffer, int length) =>
+        buffer is { } b && b.Length >= length ? b : buffer = new byte[Math.Max(length, 32 * 1024)];
 
     private static T FromJson<T>(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize<T>(json, Json) ?? throw new InvalidDataException($"A stored {typeof(T).Name} decoded to null.");
