@@ -13,7 +13,8 @@ using OpenTelemetry.Trace;
 namespace TrtOrleans.Silo.Telemetry;
 
 /// <summary>OpenTelemetry for gateways and silos: traces of HTTP requests, outgoing HTTP (Ollama), grain calls and
-/// grain storage; metrics of ASP.NET Core, HttpClient, Orleans and the product. Span attributes are the
+/// grain storage when an OTLP endpoint is configured; metrics of ASP.NET Core, HttpClient, Orleans and the product
+/// always (Prometheus at /metrics, and OTLP when configured). Span attributes are the
 /// instrumentations' own (routes, status codes, grain ids, storage names): request and reply bodies are never read.</summary>
 public static class TelemetryHosting
 {
@@ -27,10 +28,6 @@ public static class TelemetryHosting
 
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(settings.ServiceName ?? defaultServiceName))
-            .WithTracing(t => t
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbeOrScrape(http.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddSource(TelemetrySources.ActivitySources))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -38,7 +35,14 @@ public static class TelemetryHosting
                 .AddPrometheusExporter());
         if (otlp is { } target)
         {
-            otel.UseOtlpExporter(target.Protocol, target.Endpoint);
+            // Traces only when they go somewhere: with a listener every request and grain call creates and fills
+            // spans (gateway, both sides of the grain call, storage), which costs CPU on every turn for nothing
+            // when no exporter is configured. Metrics stay on for /metrics.
+            otel.WithTracing(t => t
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbeOrScrape(http.Request.Path))
+                    .AddHttpClientInstrumentation()
+                    .AddSource(TelemetrySources.ActivitySources))
+                .UseOtlpExporter(target.Protocol, target.Endpoint);
         }
 
         if (settings.MetricsUrl is { Length: > 0 } metricsUrl)
