@@ -80,6 +80,8 @@ public sealed class SegmentedRecordTests(TrtClusterFixture fixture) : IClassFixt
         Assert.Equal(2, codec.DecodeSegments(value, null, "s1", 's').Segments.Count);
 
         Assert.Throws<InvalidDataException>(() => codec.DecodeSegments(value[..^1], null, "s1", 's'));
+        Assert.Throws<InvalidDataException>(() => codec.DecodeSegments([.. value, 7, 0], null, "s1", 's')); // a torn length
+        Assert.Throws<InvalidDataException>(() => codec.DecodeSegments([SessionCodec.FormatSegmentedEncrypted, 1, 9, 1], null, "s1", 's'));
         Assert.Throws<InvalidDataException>(() => codec.Decode<SessionRecord>(value, null, "s1", 's'));
     }
 

@@ -123,7 +123,7 @@ public sealed class SessionCodec
         var segments = new List<byte[]>();
         while (!body.IsEmpty)
         {
-            var length = BinaryPrimitives.ReadInt32LittleEndian(body);
+            var length = body.Length < 4 ? -1 : BinaryPrimitives.ReadInt32LittleEndian(body);
             if (length < 0 || length > body.Length - 4)
             {
                 throw new InvalidDataException("A stored segment runs past the end of its value.");
@@ -214,7 +214,12 @@ public sealed class SessionCodec
                 segmented = value[0] == FormatSegmentedPlain;
                 return value[2..];
             case FormatEncrypted or FormatSegmentedEncrypted:
-                var header = 3 + value[2];
+                var header = value.Length > 2 ? 3 + value[2] : int.MaxValue;
+                if (value.Length < header + AesGcmBox.Overhead)
+                {
+                    throw new InvalidDataException("A stored value is too short for its encryption header.");
+                }
+
                 var dataKey = key ?? throw new CryptographicException("An encrypted value has no data key to open it.");
                 var box = value[header..];
                 var plaintext = new byte[box.Length - AesGcmBox.Overhead];
