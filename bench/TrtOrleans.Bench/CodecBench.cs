@@ -47,7 +47,7 @@ internal static class CodecBench
         var plainBytes = WriteSegmented(plain, record, null, id).Length;
         var sealedBytes = WriteSegmented(sealedCodec, record, dataKey, id).Length;
         var stored = WriteSegmented(sealedCodec, record, dataKey, id);
-        var readUs = Median(Rounds(iterations, () => ReadSegmented(sealedCodec, stored, dataKey, id)));
+        var readUs = Median(Rounds(iterations, () => sealedCodec.DecodeRecord(stored, dataKey, id)));
 
         Console.WriteLine($"per turn, whole record in one frame (level {options.CompressionLevel}, before): {wholeUs,8:F1} µs, {wholeBytes} B");
         Console.WriteLine($"per turn, segmented, compressed only:                {segmentedUs,8:F1} µs, {plainBytes} B ({wholeUs / segmentedUs:F1}x faster)");
@@ -58,28 +58,11 @@ internal static class CodecBench
     }
 
     /// <summary>What <see cref="SessionGrainStorage"/> encodes for one turn: the head, the newest exchange (new this
-    /// turn), the other exchanges' reused segments, sealed together.</summary>
+    /// turn, so compressed again on every call), the other exchanges' reused segments, sealed together.</summary>
     private static byte[] WriteSegmented(SessionCodec codec, SessionRecord record, SessionDataKey? key, string id)
     {
-        var turns = record.NewestTurns;
-        var segments = new List<byte[]>(turns.Count + 1);
-        record.NewestTurns = [];
-        segments.Add(codec.Segment(record, reused: false));
-        record.NewestTurns = turns;
-        for (var i = 0; i < turns.Count; i++)
-        {
-            segments.Add(i == turns.Count - 1 ? codec.Segment(turns[i], reused: true) : turns[i].Segment ??= codec.Segment(turns[i], reused: true));
-        }
-
-        return codec.EncodeSegments(segments, key, id, 's');
-    }
-
-    private static SessionRecord ReadSegmented(SessionCodec codec, byte[] value, SessionDataKey? key, string id)
-    {
-        var (dictionary, segments) = codec.DecodeSegments(value, key, id, 's');
-        var record = codec.FromSegment<SessionRecord>(segments[0], dictionary);
-        record.NewestTurns.AddRange(segments.Skip(1).Select(s => codec.FromSegment<StoredTurn>(s, dictionary)));
-        return record;
+        record.NewestTurns[^1].Segment = null;
+        return codec.EncodeRecord(record, record.NewestTurns, key, id);
     }
 
     /// <summary>Four timed rounds after a warm-up of a tenth; µs per call of each round.</summary>

@@ -139,8 +139,46 @@ public sealed class SessionCodec
     /// <summary>One segment decompressed with its dictionary and read.</summary>
     public T FromSegment<T>(ReadOnlySpan<byte> segment, byte dictionary) => FromJson<T>(Decompressor(dictionary).Unwrap(segment));
 
-    /// <summary>Whether segments compressed with this dictionary can be written again as they are.</summary>
-    public static bool IsCurrent(byte dictionary) => dictionary == CurrentDictionary;
+    /// <summary>A record's stored value: the record without its newest exchanges, then each of
+    /// <paramref name="newest"/> as its own segment, compressed once when it was added (kept on the exchange and
+    /// reused by later writes) — a turn compresses what it changed, not the whole record.</summary>
+    public byte[] EncodeRecord(SessionRecord record, IReadOnlyList<StoredTurn> newest, SessionDataKey? key, string sessionId)
+    {
+        var segments = new List<byte[]>(1 + newest.Count);
+        var turns = record.NewestTurns;
+        record.NewestTurns = [];
+        try
+        {
+            segments.Add(Segment(record, reused: false));
+        }
+        finally
+        {
+            record.NewestTurns = turns;
+        }
+
+        foreach (var turn in newest)
+        {
+            segments.Add(turn.Segment ??= Segment(turn, reused: true));
+        }
+
+        return EncodeSegments(segments, key, sessionId, 's');
+    }
+
+    /// <summary>A record read back from its stored value, segmented or (written before segments) one frame. Its
+    /// exchanges keep their segments for the next write when they were compressed with the current dictionary.</summary>
+    public SessionRecord DecodeRecord(ReadOnlySpan<byte> value, SessionDataKey? key, string sessionId)
+    {
+        var (dictionary, segments) = DecodeSegments(value, key, sessionId, 's');
+        var record = FromSegment<SessionRecord>(segments[0], dictionary);
+        foreach (var segment in segments.Skip(1))
+        {
+            var turn = FromSegment<StoredTurn>(segment, dictionary);
+            turn.Segment = dictionary == CurrentDictionary ? segment : null;
+            record.NewestTurns.Add(turn);
+        }
+
+        return record;
+    }
 
     // Per-thread scratch buffers: a write builds its JSON, compressed frame and segment body in reused memory and
     // allocates only the value it stores (a turn allocates a few KB less that the GC must sweep). The spans they hand

@@ -46,16 +46,7 @@ public sealed partial class SessionGrainStorage(
         }
 
         var key = stored.WrappedKey is null ? null : codec.UnwrapDataKey(stored.WrappedKey, sessionId);
-        var (dictionary, segments) = codec.DecodeSegments(stored.State, key, sessionId, 's');
-        var record = codec.FromSegment<SessionRecord>(segments[0], dictionary);
-        var reuse = SessionCodec.IsCurrent(dictionary);
-        foreach (var segment in segments.Skip(1))
-        {
-            var turn = codec.FromSegment<StoredTurn>(segment, dictionary);
-            turn.Segment = reuse ? segment : null;
-            record.NewestTurns.Add(turn);
-        }
-
+        var record = codec.DecodeRecord(stored.State, key, sessionId);
         record.DataKey = key;
         grainState.State = (T)(object)record;
         grainState.ETag = stored.Etag;
@@ -77,25 +68,7 @@ public sealed partial class SessionGrainStorage(
             pages.Add(codec.Encode(turns.GetRange(start, _pageTurns), dataKey, sessionId, 'h'));
         }
 
-        // The record's value: the record without its newest exchanges, then each of them as its own segment,
-        // compressed once when it was added — a turn compresses what it changed, not the whole record.
-        var segments = new List<byte[]>(1 + turns.Count - sealCount);
-        record.NewestTurns = [];
-        try
-        {
-            segments.Add(codec.Segment(record, reused: false));
-        }
-        finally
-        {
-            record.NewestTurns = turns;
-        }
-
-        for (var i = sealCount; i < turns.Count; i++)
-        {
-            segments.Add(turns[i].Segment ??= codec.Segment(turns[i], reused: true));
-        }
-
-        var state = codec.EncodeSegments(segments, dataKey, sessionId, 's');
+        var state = codec.EncodeRecord(record, turns.GetRange(sealCount, turns.Count - sealCount), dataKey, sessionId);
 
         var etag = Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
         var summary = new SessionSummary(sessionId, engine.CurrentSubstate, engine.LastInteraction, engine.TurnCount, engine.Status);
