@@ -52,17 +52,10 @@ internal static class BodySelector
             return null;
         }
 
-        if (!cycle.LocationGiven && cycle.LocationAsks < Limits.AsksPerCycle)
+        if (CycleAsk(cycle, Situations.BodySymptomsExploration, (RuleId.R12_S3, "no location; ask where"),
+                (RuleId.R12_S4, "location known; ask sensation")) is { } ask)
         {
-            return new TurnPlan(RuleId.R12_S3, Decisions.BodyAwarenessInquiry, Situations.BodySymptomsExploration,
-                RagQueries.BodyLocation, cycle.LocationAsks >= 1 ? Intents.AskLocationExamples : Intents.AskLocation,
-                "no location; ask where");
-        }
-
-        if (cycle.LocationGiven && !cycle.SensationGiven && cycle.SensationAsks < Limits.AsksPerCycle)
-        {
-            return new TurnPlan(RuleId.R12_S4, Decisions.BodySymptomsExploration, Situations.BodySymptomsExploration,
-                RagQueries.Sensation, Intents.AskSensation, "location known; ask sensation");
+            return ask;
         }
 
         if (!c.PresentMomentFocus && s.PresentMomentAsks == 0)
@@ -86,6 +79,26 @@ internal static class BodySelector
     public static TurnPlan GeneralInquiryPlan(RuleId rule) =>
         new(rule, Decisions.GeneralInquiry, Situations.GeneralTherapeuticInquiry, RagQueries.GeneralApproach,
             Intents.GeneralInquiry, "reflect and invite more");
+
+    /// <summary>The where/what step of a body cycle, shared by the first cycle and the second: ask where until a
+    /// location is given (with examples from the second ask), then what it feels like; null when both are known or
+    /// their asks are used up.</summary>
+    public static TurnPlan? CycleAsk(BodyCycle cycle, string situation, (RuleId Rule, string Note) askWhere, (RuleId Rule, string Note) askSensation)
+    {
+        if (!cycle.LocationGiven && cycle.LocationAsks < Limits.AsksPerCycle)
+        {
+            return new TurnPlan(askWhere.Rule, Decisions.BodyAwarenessInquiry, situation, RagQueries.BodyLocation,
+                cycle.LocationAsks >= 1 ? Intents.AskLocationExamples : Intents.AskLocation, askWhere.Note);
+        }
+
+        if (cycle.LocationGiven && !cycle.SensationGiven && cycle.SensationAsks < Limits.AsksPerCycle)
+        {
+            return new TurnPlan(askSensation.Rule, Decisions.BodySymptomsExploration, situation, RagQueries.Sensation,
+                Intents.AskSensation, askSensation.Note);
+        }
+
+        return null;
+    }
 
     public static string PresentMomentKey(EngineState s) =>
         s.BodyLocations.Count > 0 || s.Sensations.Count > 0 ? Intents.AskPresentMoment : Intents.AskPresentMomentOpen;

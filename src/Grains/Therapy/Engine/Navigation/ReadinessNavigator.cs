@@ -63,26 +63,9 @@ internal static class ReadinessNavigator
         return (reask, s.LastClientProvidedInfo == "general_response" ? LlmPoint.N2 : LlmPoint.None);
     }
 
-    private static TurnPlan? CycleTwoStep(EngineState s)
-    {
-        if (s.Cycle is not { } cycle || s.BodyQuestionCount >= Limits.BodyQuestionLimit)
-        {
-            return null;
-        }
-
-        if (!cycle.LocationGiven && cycle.LocationAsks < Limits.AsksPerCycle)
-        {
-            return new TurnPlan(RuleId.R31_2, Decisions.BodyAwarenessInquiry, Situations.BodyEnquiryCycle2,
-                RagQueries.BodyLocation, cycle.LocationAsks >= 1 ? Intents.AskLocationExamples : Intents.AskLocation,
-                "cycle 2; ask where");
-        }
-
-        if (cycle.LocationGiven && !cycle.SensationGiven && cycle.SensationAsks < Limits.AsksPerCycle)
-        {
-            return new TurnPlan(RuleId.R31_3, Decisions.BodySymptomsExploration, Situations.BodyEnquiryCycle2,
-                RagQueries.Sensation, Intents.AskSensation, "cycle 2; ask sensation");
-        }
-
-        return null;
-    }
+    private static TurnPlan? CycleTwoStep(EngineState s) =>
+        s.Cycle is not { } cycle || s.BodyQuestionCount >= Limits.BodyQuestionLimit
+            ? null
+            : BodySelector.CycleAsk(cycle, Situations.BodyEnquiryCycle2, (RuleId.R31_2, "cycle 2; ask where"),
+                (RuleId.R31_3, "cycle 2; ask sensation"));
 }
